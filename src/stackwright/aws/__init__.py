@@ -1,0 +1,1 @@
+"""Facts about AWS that both the stack validator and the planner rely on."""

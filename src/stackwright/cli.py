@@ -1,0 +1,130 @@
+"""The `stackwright` command.
+
+Exit codes: 0 success; 1 the command failed for another reason; 2 the stack file or the
+arguments are wrong; 3 over budget (only with `plan --fail-over-budget`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from stackwright.cost import cost_plan, default_catalog
+from stackwright.plan import plan_environment
+from stackwright.report.plan_json import plan_json
+from stackwright.report.plan_table import render_environment
+from stackwright.stack import StackError, load_stack
+from stackwright.stack.errors import Problem
+from stackwright.stack.schema import stack_schema
+from stackwright.suggest import did_you_mean
+
+EXIT_USAGE = 2
+EXIT_OVER_BUDGET = 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn one stack file into an AWS plan with its monthly cost.",
+)
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, sort_keys=False) + "\n")
+
+
+def _fail(problems: list[Problem], as_json: bool) -> NoReturn:
+    if as_json:
+        _emit_json({"errors": [p.to_json() for p in problems]})
+    else:
+        err = Console(stderr=True, highlight=False, soft_wrap=True)
+        for problem in problems:
+            err.print(str(problem), markup=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
+StackArg = Annotated[Path, typer.Argument(help="the stack file (YAML)", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
+
+
+@app.command()
+def plan(
+    stack: StackArg,
+    env: Annotated[
+        list[str] | None, typer.Option("--env", "-e", help="only this environment (repeatable)")
+    ] = None,
+    phase: Annotated[
+        int | None, typer.Option("--phase", "-p", min=1, max=4, help="preview another growth phase")
+    ] = None,
+    as_json: JsonOpt = False,
+    fail_over_budget: Annotated[
+        bool, typer.Option(help="exit 3 when an environment is over its budget")
+    ] = False,
+) -> None:
+    """Every AWS resource each environment needs, and what each costs per month."""
+    try:
+        stack_file = load_stack(stack)
+    except StackError as exc:
+        _fail(exc.problems, as_json)
+    names = list(stack_file.environments)
+    for wanted in env or []:
+        if wanted not in stack_file.environments:
+            _fail(
+                [
+                    Problem(
+                        str(stack),
+                        0,
+                        0,
+                        ("environments",),
+                        f"no environment '{wanted}'{did_you_mean(wanted, names)}",
+                        f"environments: {', '.join(names)}",
+                    )
+                ],
+                as_json,
+            )
+    catalog = default_catalog()
+    results = []
+    for name in env or names:
+        environment_plan = plan_environment(stack_file, name, phase)
+        results.append((environment_plan, cost_plan(environment_plan, catalog)))
+    if as_json:
+        _emit_json(plan_json(stack_file.stack.name, results, catalog.as_of))
+    else:
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            console = Console(highlight=False, width=120)
+        for environment_plan, cost in results:
+            render_environment(console, environment_plan, cost)
+        console.print(
+            f"Prices: stackwright catalog as of {catalog.as_of}; a month is 730 hours.", style="dim"
+        )
+    if fail_over_budget and any(c.budget and c.budget.status == "over" for _, c in results):
+        raise typer.Exit(EXIT_OVER_BUDGET)
+
+
+@app.command()
+def schema() -> None:
+    """Print the stack file's JSON Schema (for editor completion and checking)."""
+    _emit_json(stack_schema())
+
+
+@app.command()
+def validate(stack: StackArg, as_json: JsonOpt = False) -> None:
+    """Check a stack file; exit 2 with file:line:column for each problem."""
+    try:
+        stack_file = load_stack(stack)
+    except StackError as exc:
+        _fail(exc.problems, as_json)
+    if as_json:
+        _emit_json({"valid": True, "environments": list(stack_file.environments)})
+    else:
+        Console(highlight=False).print(f"{stack}: valid ({', '.join(stack_file.environments)})")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,82 @@
+"""Plan → cost: every line is quantity × unit price from the catalog, rounded to the cent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from stackwright.cost.catalog import Catalog, default_catalog
+from stackwright.cost.model import (
+    BudgetStatus,
+    Component,
+    CostLine,
+    EnvironmentCost,
+    ResourceCost,
+    cents,
+)
+from stackwright.cost.registry import PRICERS
+from stackwright.plan.model import Plan
+from stackwright.plan.resources import Budget
+
+
+def cost_plan(plan: Plan, catalog: Catalog | None = None) -> EnvironmentCost:
+    catalog = catalog or default_catalog()
+    priced = tuple(
+        ResourceCost(
+            resource.type,
+            resource.name,
+            tuple(_line(c, plan.region, catalog) for c in _components(resource, plan)),
+        )
+        for resource in plan.resources
+    )
+    total = sum((r.monthly_usd for r in priced), Decimal(0))
+    return EnvironmentCost(
+        stack=plan.stack,
+        environment=plan.environment,
+        phase=plan.phase,
+        phase_name=plan.phase_name,
+        region=plan.region,
+        resources=priced,
+        budget=_budget(plan, total),
+        catalog_as_of=catalog.as_of,
+    )
+
+
+def _components(resource: object, plan: Plan) -> list[Component]:
+    pricer = PRICERS.get(type(resource))  # type: ignore[arg-type]
+    return pricer(resource, plan) if pricer else []
+
+
+def _line(component: Component, plan_region: str, catalog: Catalog) -> CostLine:
+    region = component.region or plan_region
+    price = catalog.price(component.key, region)
+    reason = None
+    if price.fallback_for(region):
+        reason = f"no {region} price in the catalog; the {price.region} price is used"
+    elif not price.verified:
+        reason = f"{price.source} ({price.as_of}), not a machine-generated AWS price list" + (
+            f"; {price.note}" if price.note else ""
+        )
+    return CostLine(
+        item=component.item,
+        quantity=component.quantity,
+        unit=price.unit,
+        unit_price_usd=price.usd,
+        monthly_usd=cents(component.quantity * price.usd),
+        price_key=price.key,
+        price_region=price.region,
+        source=price.source,
+        as_of=price.as_of,
+        estimate=reason is not None,
+        estimate_reason=reason,
+        assumption=component.assumption,
+    )
+
+
+def _budget(plan: Plan, total: Decimal) -> BudgetStatus | None:
+    budget = next(plan.of_type(Budget), None)
+    if budget is None:
+        return None
+    amount = Decimal(str(budget.monthly_usd))
+    used = (total / amount * 100).quantize(Decimal("0.1"))
+    crossed = tuple(p for p in budget.alerts_percent if used >= p)
+    return BudgetStatus(amount, used, crossed)

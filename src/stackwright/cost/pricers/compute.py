@@ -1,0 +1,74 @@
+"""Fargate services and scheduled tasks, and the phase-1 EC2 host."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from stackwright.cost.model import Component
+from stackwright.cost.pricers.common import dec, fmt, hours
+from stackwright.plan.model import Plan
+from stackwright.plan.resources import Ec2Host, EcsService, ScheduledTask
+
+EPHEMERAL_INCLUDED_GB = 20
+
+
+def _fargate(arch: str, cpu: int, memory: int, task_hours: Decimal, what: str) -> list[Component]:
+    family = "arm" if arch == "arm64" else "x86"
+    vcpu, gb = dec(cpu) / 1024, dec(memory) / 1024
+    return [
+        Component(
+            f"vCPU ({what} × {fmt(float(vcpu))} vCPU)",
+            f"fargate.{family}.vcpu_hour",
+            task_hours * vcpu,
+        ),
+        Component(
+            f"memory ({what} × {fmt(float(gb))} GB)", f"fargate.{family}.gb_hour", task_hours * gb
+        ),
+    ]
+
+
+def price_ecs_service(resource: EcsService, plan: Plan) -> list[Component]:
+    what = f"{resource.desired} task{'s' if resource.desired != 1 else ''} × 730 h"
+    components = _fargate(
+        resource.architecture, resource.cpu, resource.memory, hours(resource.desired), what
+    )
+    if resource.max_tasks > resource.desired:
+        components[0] = Component(
+            components[0].item,
+            components[0].key,
+            components[0].quantity,
+            assumption=f"priced at the desired {resource.desired} tasks; autoscaling may run "
+            f"up to {resource.max_tasks}",
+        )
+    return components
+
+
+def price_scheduled_task(resource: ScheduledTask, plan: Plan) -> list[Component]:
+    minutes = max(resource.run_minutes, 1.0)  # Fargate bills at least one minute a task
+    task_hours = dec(round(resource.runs_per_month * minutes / 60, 4))
+    what = f"{fmt(round(resource.runs_per_month, 1))} runs × {fmt(minutes)} min"
+    components = _fargate(resource.architecture, resource.cpu, resource.memory, task_hours, what)
+    assumption = f"schedule {resource.schedule}; each run takes {fmt(resource.run_minutes)} min"
+    return [Component(c.item, c.key, c.quantity, assumption) for c in components]
+
+
+def price_ec2_host(resource: Ec2Host, plan: Plan) -> list[Component]:
+    components = [
+        Component(
+            f"{resource.instance_type} instance (730 h)",
+            f"ec2.instance.{resource.instance_type}",
+            hours(),
+        ),
+        Component(
+            f"gp3 root volume ({resource.disk_gb} GB)", "ebs.gp3.gb_month", dec(resource.disk_gb)
+        ),
+    ]
+    if resource.agent_metrics:
+        components.append(
+            Component(
+                f"CloudWatch agent metrics ({resource.agent_metrics}: memory, disk)",
+                "cloudwatch.metric.month",
+                dec(resource.agent_metrics),
+            )
+        )
+    return components

@@ -1,0 +1,170 @@
+"""Databases, caches, search domains, buckets, queues, secrets, cross-region backups."""
+
+from __future__ import annotations
+
+from stackwright.aws.instances import CACHE_NODES
+from stackwright.cost.model import Component
+from stackwright.cost.pricers.common import dec, fmt, hours, plural
+from stackwright.plan.model import Plan
+from stackwright.plan.resources import (
+    BackupReplication,
+    Bucket,
+    Cache,
+    Database,
+    Queue,
+    SearchDomain,
+    Secret,
+)
+
+
+def price_database(resource: Database, plan: Plan) -> list[Component]:
+    az = "multi_az" if resource.multi_az else "single_az"
+    label = "Multi-AZ" if resource.multi_az else "Single-AZ"
+    components = [
+        Component(
+            f"{resource.instance} {label} (730 h)",
+            f"rds.{resource.engine}.{az}.{resource.instance}",
+            hours(),
+        ),
+        Component(
+            f"gp3 storage {label} ({resource.storage_gb} GB)",
+            f"rds.gp3.{az}.gb_month",
+            dec(resource.storage_gb),
+            assumption=None
+            if resource.max_storage_gb is None
+            else f"allocated size; storage autoscaling may grow it to {resource.max_storage_gb} GB",
+        ),
+        Component(
+            f"backup storage ({plural(resource.backup_days, 'day')} kept)",
+            "rds.backup.gb_month",
+            dec(0),
+            assumption=f"backups up to the allocated {resource.storage_gb} GB are free; "
+            "assumes they stay within it",
+        ),
+    ]
+    for _ in range(resource.read_replicas):
+        components += [
+            Component(
+                f"read replica {resource.instance} (730 h)",
+                f"rds.{resource.engine}.single_az.{resource.instance}",
+                hours(),
+            ),
+            Component(
+                f"read replica gp3 storage ({resource.storage_gb} GB)",
+                "rds.gp3.single_az.gb_month",
+                dec(resource.storage_gb),
+            ),
+        ]
+    return components
+
+
+def price_cache(resource: Cache, plan: Plan) -> list[Component]:
+    components = [
+        Component(
+            f"{resource.node_type} × {resource.nodes} node"
+            f"{'s' if resource.nodes > 1 else ''} (730 h)",
+            f"elasticache.{resource.engine}.{resource.node_type}",
+            hours(resource.nodes),
+        )
+    ]
+    if resource.snapshot_days:
+        memory = CACHE_NODES[resource.node_type].memory_gib
+        kept = (resource.snapshot_days - 1) * memory
+        components.append(
+            Component(
+                f"snapshot storage ({plural(resource.snapshot_days, 'day')})",
+                "elasticache.snapshot.gb_month",
+                dec(round(kept, 2)),
+                assumption=f"one day is free; each further day's snapshot is the node's "
+                f"{fmt(memory)} GB of memory",
+            )
+        )
+    return components
+
+
+def price_search_domain(resource: SearchDomain, plan: Plan) -> list[Component]:
+    return [
+        Component(
+            f"{resource.instance} × {resource.nodes} (730 h)",
+            f"opensearch.instance.{resource.instance}",
+            hours(resource.nodes),
+        ),
+        Component(
+            f"gp3 storage ({resource.nodes} × {resource.storage_gb} GB)",
+            "opensearch.gp3.gb_month",
+            dec(resource.nodes * resource.storage_gb),
+        ),
+    ]
+
+
+def price_bucket(resource: Bucket, plan: Plan) -> list[Component]:
+    return [
+        Component(
+            f"standard storage ({fmt(resource.expected_gb)} GB)",
+            "s3.standard.gb_month",
+            dec(resource.expected_gb),
+            assumption=f"buckets.{resource.name}.expected_gb = {fmt(resource.expected_gb)}",
+        ),
+        Component(
+            f"PUT/LIST requests ({fmt(resource.put_requests)})",
+            "s3.requests.put_1k",
+            dec(resource.put_requests) / 1000,
+            assumption=f"buckets.{resource.name}.put_requests_per_month",
+        ),
+        Component(
+            f"GET requests ({fmt(resource.get_requests)})",
+            "s3.requests.get_1k",
+            dec(resource.get_requests) / 1000,
+            assumption=f"buckets.{resource.name}.get_requests_per_month",
+        ),
+    ]
+
+
+def price_queue(resource: Queue, plan: Plan) -> list[Component]:
+    kind = "fifo" if resource.fifo else "standard"
+    return [
+        Component(
+            f"{kind} requests ({fmt(resource.requests_per_month)})",
+            f"sqs.{kind}.million",
+            dec(resource.requests_per_month) / 1_000_000,
+            assumption=f"queues.{resource.name}.requests_per_month; the account-wide "
+            "1M free requests not deducted",
+        )
+    ]
+
+
+def price_secret(resource: Secret, plan: Plan) -> list[Component]:
+    if resource.store == "parameter-store":
+        return [
+            Component("standard SecureString parameter", "ssm.standard.parameter_month", dec(1))
+        ]
+    managed = sum(1 for s in plan.of_type(Secret) if s.store == "secrets-manager")
+    calls = plan.usage.secret_api_calls / managed
+    return [
+        Component("secret", "secretsmanager.secret.month", dec(1)),
+        Component(
+            f"API calls ({fmt(round(calls))})",
+            "secretsmanager.api.10k",
+            dec(round(calls)) / 10_000,
+            assumption=f"usage.secret_api_calls = {fmt(plan.usage.secret_api_calls)} "
+            f"shared by {managed} secret{'s' if managed > 1 else ''}",
+        ),
+    ]
+
+
+def price_backup_replication(resource: BackupReplication, plan: Plan) -> list[Component]:
+    return [
+        Component(
+            f"backup copies in {resource.destination_region} ({resource.gb} GB)",
+            "rds.backup.gb_month",
+            dec(resource.gb),
+            region=resource.destination_region,
+            assumption="the copied backups total about the allocated storage",
+        ),
+        Component(
+            f"cross-region transfer ({resource.gb} GB)",
+            "transfer.inter_region.gb",
+            dec(resource.gb),
+            assumption="about the allocated storage copied across each month",
+        ),
+    ]

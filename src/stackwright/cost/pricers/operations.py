@@ -1,0 +1,111 @@
+"""Registry, logs, alarms, dashboards, notifications, budget, tracing."""
+
+from __future__ import annotations
+
+from stackwright.cost.model import Component
+from stackwright.cost.pricers.common import dec, fmt, percent
+from stackwright.plan.model import Plan
+from stackwright.plan.resources import (
+    Alarm,
+    Budget,
+    ContainerRepository,
+    Dashboard,
+    LogGroup,
+    NotificationTopic,
+    Tracing,
+)
+from stackwright.stack.schedule import DAYS_PER_MONTH
+
+FOREVER_MONTHS = 12  # logs kept for ever: priced as a year's worth accumulated
+
+
+def price_container_repository(resource: ContainerRepository, plan: Plan) -> list[Component]:
+    gb = plan.usage.image_gb
+    return [
+        Component(
+            f"image storage ({fmt(gb)} GB)",
+            "ecr.storage.gb_month",
+            dec(gb),
+            assumption=f"usage.image_gb = {fmt(gb)} per repository "
+            f"(last {resource.keep_last} images kept)",
+        )
+    ]
+
+
+def price_log_group(resource: LogGroup, plan: Plan) -> list[Component]:
+    gb = round(plan.usage.log_gb * resource.share_of_logs, 4)
+    months = resource.retention_days / DAYS_PER_MONTH if resource.retention_days else FOREVER_MONTHS
+    stored = round(gb * months, 4)
+    share = "" if resource.share_of_logs == 1 else f", {percent(resource.share_of_logs)} of it here"
+    kept = (
+        f"{resource.retention_days} days"
+        if resource.retention_days
+        else f"for ever (priced as {FOREVER_MONTHS} months)"
+    )
+    return [
+        Component(
+            f"ingestion ({fmt(gb)} GB)",
+            "cloudwatch.logs.ingest_gb",
+            dec(gb),
+            assumption=f"usage.log_gb = {fmt(plan.usage.log_gb)} GB/month{share}",
+        ),
+        Component(
+            f"storage ({fmt(stored)} GB kept {kept})",
+            "cloudwatch.logs.storage_gb_month",
+            dec(stored),
+            assumption="uncompressed size, an upper bound",
+        ),
+    ]
+
+
+def price_alarm(resource: Alarm, plan: Plan) -> list[Component]:
+    return [Component("standard-resolution alarm", "cloudwatch.alarm.month", dec(1))]
+
+
+def price_dashboard(resource: Dashboard, plan: Plan) -> list[Component]:
+    return [Component("dashboard", "cloudwatch.dashboard.month", dec(1))]
+
+
+def price_notification_topic(resource: NotificationTopic, plan: Plan) -> list[Component]:
+    count = plan.usage.alarm_notifications
+    components = [
+        Component(
+            f"publishes ({fmt(count)})",
+            "sns.publish.million",
+            dec(count) / 1_000_000,
+            assumption=f"usage.alarm_notifications = {fmt(count)}",
+        )
+    ]
+    if resource.email:
+        components.append(
+            Component(
+                f"e-mail deliveries ({fmt(count)})",
+                "sns.email.100k",
+                dec(count) / 100_000,
+                assumption=f"usage.alarm_notifications = {fmt(count)}",
+            )
+        )
+    return components
+
+
+def price_budget(resource: Budget, plan: Plan) -> list[Component]:
+    return [
+        Component(
+            "budget with e-mail alerts (no actions)",
+            "budgets.budget.day",
+            dec(round(DAYS_PER_MONTH, 4)),
+        )
+    ]
+
+
+def price_tracing(resource: Tracing, plan: Plan) -> list[Component]:
+    traces = plan.usage.requests_per_month * resource.sampling_percent / 100
+    return [
+        Component(
+            f"traces recorded ({fmt(round(traces))})",
+            "xray.traces.million",
+            dec(round(traces)) / 1_000_000,
+            assumption=f"usage.requests_per_month × {fmt(resource.sampling_percent)}% "
+            "sampled; the 100,000 free traces a month not deducted",
+        )
+    ]

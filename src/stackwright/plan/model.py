@@ -1,0 +1,56 @@
+"""The Plan: every resource one environment needs, and the network flows between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from stackwright.plan.resources import Resource
+from stackwright.stack.model import Usage
+
+INTERNET = "internet"
+
+R = TypeVar("R", bound=Resource)
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """`source` talks to `target`. A port means a network connection (and so a security-group
+    rule); no port means an AWS API call the task role must be allowed to make."""
+
+    source: str
+    target: str
+    port: int | None
+    protocol: str
+    purpose: str
+
+    @property
+    def id(self) -> str:
+        port = f":{self.port}" if self.port is not None else ""
+        return f"{self.source}->{self.target}{port}"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    stack: str
+    environment: str
+    phase: int
+    phase_name: str
+    region: str
+    resources: tuple[Resource, ...]
+    flows: tuple[Flow, ...]
+    usage: Usage
+    notes: tuple[str, ...] = ()
+    dr_region: str | None = None
+    rto_minutes: float = 240.0
+    rpo_minutes: float = 60.0
+
+    def of_type(self, kind: type[R]) -> Iterator[R]:
+        return (r for r in self.resources if isinstance(r, kind))
+
+    def get(self, resource_id: str) -> Resource:
+        for resource in self.resources:
+            if resource.id == resource_id:
+                return resource
+        raise KeyError(resource_id)

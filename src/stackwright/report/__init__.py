@@ -1,0 +1,1 @@
+"""Presenting results to a person (rich tables) or a program (JSON)."""

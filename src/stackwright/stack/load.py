@@ -1,0 +1,255 @@
+"""Load a stack file: YAML → validated Stack per environment, or a StackError that points at lines.
+
+Each environment's overrides are merged into the stack before validation, so a mistake inside
+`environments.<env>.overrides` is reported where it was written.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from stackwright.stack.errors import Problem, StackError
+from stackwright.stack.model import Environment, Stack
+from stackwright.stack.source import Document, KeyPath, SourceMap, parse_text, read_file
+from stackwright.suggest import did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class EnvironmentStack:
+    """One environment: its settings and the stack with its overrides applied."""
+
+    name: str
+    settings: Environment
+    stack: Stack
+
+    @property
+    def region(self) -> str:
+        return self.settings.region or self.stack.region
+
+
+@dataclass(frozen=True, slots=True)
+class StackFile:
+    path: str
+    stack: Stack
+    environments: dict[str, EnvironmentStack]
+
+
+def load_stack(path: str | Path) -> StackFile:
+    return _load(read_file(Path(path)))
+
+
+def load_text(text: str, file: str = "stack.yaml") -> StackFile:
+    return _load(parse_text(text, file))
+
+
+def _load(document: Document) -> StackFile:
+    data, source = document.data, document.source
+    if not isinstance(data, dict):
+        raise StackError(
+            [
+                Problem(
+                    source.file,
+                    1,
+                    1,
+                    (),
+                    "a stack file is a mapping of keys",
+                    "start with `name: my-app`",
+                )
+            ]
+        )
+    stack = _validate(data, source, {})
+    problems = _references(stack, source, {})
+    environments: dict[str, EnvironmentStack] = {}
+    for name, settings in stack.environments.items():
+        if not settings.overrides:
+            env_stack = stack
+        else:
+            prefix: KeyPath = ("environments", name, "overrides")
+            if "environments" in settings.overrides:
+                loc = source.locate((*prefix, "environments"), at_key=True)
+                raise StackError(
+                    [
+                        Problem(
+                            source.file,
+                            loc.line,
+                            loc.column,
+                            (*prefix, "environments"),
+                            "an environment cannot override `environments`",
+                        )
+                    ]
+                )
+            merged, origin = _merge(data, settings.overrides, prefix)
+            merged.pop("environments", None)
+            env_stack = _validate(merged, source, origin)
+            problems += _references(env_stack, source, origin)
+        environments[name] = EnvironmentStack(name, settings, env_stack)
+    if problems:
+        raise StackError(_unique(problems))
+    return StackFile(source.file, stack, environments)
+
+
+def _merge(
+    base: dict[str, Any], override: dict[str, Any], prefix: KeyPath
+) -> tuple[dict[str, Any], dict[KeyPath, KeyPath]]:
+    """Deep-merge `override` into `base`; `origin` maps merged paths to where they were written."""
+    origin: dict[KeyPath, KeyPath] = {}
+
+    def merge(into: dict[str, Any], over: dict[str, Any], path: KeyPath) -> dict[str, Any]:
+        result = dict(into)
+        for key, value in over.items():
+            here = (*path, key)
+            if isinstance(value, dict) and isinstance(result.get(key), dict):
+                result[key] = merge(result[key], value, here)
+            else:
+                result[key] = value
+                origin[here] = (*prefix, *here)
+        return result
+
+    return merge(base, override, ()), origin
+
+
+def _display(path: KeyPath, origin: dict[KeyPath, KeyPath]) -> KeyPath:
+    for depth in range(len(path), 0, -1):
+        written = origin.get(path[:depth])
+        if written is not None:
+            return (*written, *path[depth:])
+    return path
+
+
+def _validate(data: dict[str, Any], source: SourceMap, origin: dict[KeyPath, KeyPath]) -> Stack:
+    try:
+        return Stack.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(error, source, origin) for error in exc.errors()]
+        raise StackError(_unique(problems)) from None
+
+
+def _problem(error: Any, source: SourceMap, origin: dict[KeyPath, KeyPath]) -> Problem:
+    loc: KeyPath = tuple(part for part in error["loc"] if part != "[key]")
+    at_key = "[key]" in error["loc"] or error["type"] == "extra_forbidden"
+    shown = _display(loc, origin)
+    where = source.locate(shown, at_key=at_key)
+    kind, message, hint = error["type"], str(error["msg"]), None
+    if kind == "extra_forbidden":
+        allowed = _fields_at(loc[:-1])
+        message = f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
+        if allowed and "did you mean" not in message:
+            hint = "allowed here: " + ", ".join(allowed)
+    elif kind == "missing":
+        message = f"missing required key '{loc[-1]}'"
+        where = source.locate(shown[:-1])
+        shown = shown[:-1] if shown else shown
+        return Problem(source.file, where.line, where.column, (*shown, str(loc[-1])), message)
+    elif message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    else:
+        got = error.get("input")
+        if not isinstance(got, dict | list):
+            message = f"{message[0].lower()}{message[1:]}, got {got!r}"
+    return Problem(source.file, where.line, where.column, shown, message, hint)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional down to the model/dict/list inside."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _fields_at(path: KeyPath) -> list[str]:
+    """The keys the model at `path` accepts (for did-you-mean)."""
+    current: Any = Stack
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return []
+            current = field.annotation
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        elif typing.get_origin(current) is list:
+            current = typing.get_args(current)[0]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _references(stack: Stack, source: SourceMap, origin: dict[KeyPath, KeyPath]) -> list[Problem]:
+    """Checks across the file: `uses:` targets exist, web routes do not collide."""
+    problems: list[Problem] = []
+
+    def add(path: KeyPath, message: str, hint: str | None = None) -> None:
+        shown = _display(path, origin)
+        where = source.locate(shown)
+        problems.append(Problem(source.file, where.line, where.column, shown, message, hint))
+
+    targets = stack.targets()
+    seen: dict[str, str] = {}
+    for kind, names in (
+        ("bucket", stack.buckets),
+        ("queue", stack.queues),
+        ("secret", stack.secrets),
+    ):
+        for name in names:
+            if name in seen or name in stack.services or name in ("postgres", "redis", "search"):
+                add(
+                    (f"{kind}s", name),
+                    f"the name '{name}' is already used by another "
+                    f"{seen.get(name, 'part of the stack')}",
+                    "names are shared by `uses:` links",
+                )
+            seen[name] = kind
+    for service_name, service in stack.services.items():
+        for i, target in enumerate(service.uses):
+            path: KeyPath = ("services", service_name, "uses", i)
+            if target == service_name:
+                add(path, "a service does not need to `use` itself")
+            elif target not in targets:
+                add(
+                    path,
+                    f"'{target}' is not defined{did_you_mean(target, targets)}",
+                    "uses: names a service, postgres, redis, search, a bucket, queue or secret",
+                )
+            elif targets[target] == "service" and stack.services[target].port is None:
+                add(path, f"service '{target}' has no port to talk to")
+    default_routes = [
+        name
+        for name, s in stack.services.items()
+        if s.resolved_kind == "web" and not (s.path or s.host)
+    ]
+    for extra in default_routes[1:]:
+        add(
+            ("services", extra),
+            f"'{default_routes[0]}' already takes the load balancer's default route",
+            "give this service a `path:` (e.g. /api/*) or a `host:`",
+        )
+    return problems
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[int, int, str]] = set()
+    result = []
+    for problem in sorted(problems, key=lambda p: (p.line, p.column)):
+        key = (problem.line, problem.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            result.append(problem)
+    return result

@@ -1,0 +1,449 @@
+"""The stack file, as typed models. Defaults make a ten-line file a production-grade stack.
+
+Fields left as `None` are decided by the environment's growth phase (see `plan/phases.py`);
+setting them pins the choice whatever the phase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from stackwright.aws.fargate import FARGATE_SIZES, describe_sizes, is_valid_size
+from stackwright.aws.instances import (
+    CACHE_NODES,
+    EC2_INSTANCES,
+    LOG_RETENTION_DAYS,
+    RDS_INSTANCES,
+    REGIONS,
+    SEARCH_INSTANCES,
+)
+from stackwright.stack.schedule import Schedule, ScheduleError, parse_schedule
+from stackwright.stack.units import cpu_units, duration_minutes, memory_mib
+from stackwright.suggest import did_you_mean
+
+NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _one_of(kind: str, known: dict[str, Any] | tuple[str, ...]) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in known:
+            suggestion = did_you_mean(value, list(known))
+            raise ValueError(
+                f"unknown {kind} '{value}'" + (suggestion or f"; known: {', '.join(sorted(known))}")
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _name(value: str) -> str:
+    if not NAME.match(value):
+        raise ValueError(
+            f"'{value}' is not a usable name: lower-case letters, digits and '-', "
+            "starting with a letter, at most 40 characters"
+        )
+    return value
+
+
+def _schedule(value: object) -> Schedule:
+    if isinstance(value, Schedule):
+        return value
+    try:
+        return parse_schedule(str(value))
+    except ScheduleError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _retention(value: int) -> int:
+    if value not in LOG_RETENTION_DAYS and value != 0:
+        near = min(LOG_RETENTION_DAYS, key=lambda d: abs(d - value))
+        raise ValueError(
+            f"CloudWatch Logs keeps logs for one of {', '.join(map(str, LOG_RETENTION_DAYS))} "
+            f"days, or 0 for ever; the nearest is {near}"
+        )
+    return value
+
+
+Name = Annotated[str, AfterValidator(_name)]
+CpuUnits = Annotated[
+    int, BeforeValidator(cpu_units), Field(description="CPU units (1024 = 1 vCPU) or '0.25 vCPU'")
+]
+MemoryMiB = Annotated[int, BeforeValidator(memory_mib), Field(description="MiB, or '1GB'")]
+Minutes = Annotated[
+    float, BeforeValidator(duration_minutes), Field(description="a duration: 30s, 15m, 4h, 1d")
+]
+ScheduleField = Annotated[
+    Schedule,
+    BeforeValidator(_schedule),
+    PlainSerializer(lambda s: s.text, return_type=str),
+    Field(
+        json_schema_extra={"type": "string"},
+        description="30s, 5m, rate(1 hour), '0 2 * * *' or cron(0 2 * * ? *)",
+    ),
+]
+RdsClass = Annotated[str, _one_of("RDS instance class", RDS_INSTANCES)]
+CacheNode = Annotated[str, _one_of("ElastiCache node type", CACHE_NODES)]
+Ec2Type = Annotated[str, _one_of("EC2 instance type", EC2_INSTANCES)]
+SearchType = Annotated[str, _one_of("OpenSearch instance type", SEARCH_INSTANCES)]
+Region = Annotated[str, _one_of("region", REGIONS)]
+RetentionDays = Annotated[int, AfterValidator(_retention)]
+
+
+def _list_to_mapping(value: object) -> object:
+    """Let `secrets: [a, b]` stand for `secrets: {a: {}, b: {}}`."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return {v: {} for v in value}
+    return value
+
+
+# --- services ----------------------------------------------------------------------------
+
+
+class Autoscaling(StrictModel):
+    """Target tracking on average CPU."""
+
+    min: int = Field(1, ge=0, description="fewest tasks")
+    max: int = Field(ge=1, description="most tasks")
+    cpu_target: int = Field(70, ge=10, le=95, description="average CPU % to hold")
+
+    @model_validator(mode="after")
+    def _order(self) -> Autoscaling:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) is below min ({self.min})")
+        return self
+
+
+class Job(StrictModel):
+    """A schedule run inside a long-lived worker (for rates under a minute, say)."""
+
+    name: Name
+    schedule: ScheduleField
+    command: str
+
+
+class Service(StrictModel):
+    kind: Literal["web", "worker", "job"] | None = Field(
+        None,
+        description="web: behind the load balancer; worker: no inbound traffic; "
+        "job: a scheduled task. Default: web when a port is set, else worker.",
+    )
+    image: str | None = Field(
+        None,
+        description="image repository name (default: the service's name); "
+        "a reference with '/' or ':' is pulled as is",
+    )
+    command: str | None = None
+    cpu: CpuUnits = 256
+    memory: Annotated[MemoryMiB, Field(validate_default=True)] = 512
+    architecture: Literal["x86_64", "arm64"] = "x86_64"
+    port: int | None = Field(None, ge=1, le=65535)
+    health_check: str | None = Field(None, description="HTTP path the load balancer checks (web)")
+    path: str | None = Field(None, description="load-balancer path pattern, e.g. /api/*")
+    host: str | None = Field(None, description="load-balancer host rule, e.g. api.example.com")
+    count: int | None = Field(None, ge=0, le=1000, description="desired tasks; default by phase")
+    autoscaling: Autoscaling | None = None
+    uses: list[str] = Field(default_factory=list, description="what it talks to, by name")
+    schedule: ScheduleField | None = Field(None, description="for kind: job")
+    run_minutes: Minutes = Field(5.0, description="for kind: job, how long one run takes")
+    jobs: list[Job] = Field(default_factory=list, description="schedules this worker runs itself")
+    environment: dict[str, str] = Field(
+        default_factory=dict, description="plain settings (never secrets)"
+    )
+
+    @property
+    def resolved_kind(self) -> Literal["web", "worker", "job"]:
+        if self.kind:
+            return self.kind
+        if self.schedule is not None:
+            return "job"
+        return "web" if self.port is not None else "worker"
+
+    @field_validator("cpu")
+    @classmethod
+    def _fargate_cpu(cls, cpu: int) -> int:
+        if cpu not in FARGATE_SIZES:
+            raise ValueError(f"Fargate has no {cpu}-unit task size. Valid: {describe_sizes()}")
+        return cpu
+
+    @field_validator("memory", mode="after")
+    @classmethod
+    def _fargate_memory(cls, memory: int, info: ValidationInfo) -> int:
+        cpu = info.data.get("cpu")
+        if cpu is not None and not is_valid_size(cpu, memory):
+            raise ValueError(
+                f"Fargate has no task size cpu {cpu} / memory {memory}. Valid: {describe_sizes()}"
+            )
+        return memory
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Service:
+        kind = self.resolved_kind
+        if kind == "web" and self.port is None:
+            raise ValueError("a web service needs a port")
+        if kind == "job":
+            if self.schedule is None:
+                raise ValueError("a job needs a schedule (e.g. '1h' or '0 2 * * *')")
+            period = self.schedule.period_seconds
+            if period is not None and period % 60:
+                raise ValueError(
+                    f"EventBridge runs scheduled tasks at most once a minute in whole minutes, "
+                    f"not every {period}s; run it from a worker's `jobs:` instead"
+                )
+        elif self.schedule is not None:
+            raise ValueError(f"only a job has a schedule; this is a {kind}")
+        if kind != "web" and (self.path or self.host or self.health_check):
+            raise ValueError("path, host and health_check belong to web services")
+        if self.jobs and kind != "worker":
+            raise ValueError("only a worker runs `jobs:`")
+        return self
+
+
+# --- data stores -------------------------------------------------------------------------
+
+
+class Postgres(StrictModel):
+    version: str = "16"
+    instance: RdsClass = "db.t4g.micro"
+    storage_gb: int = Field(20, ge=20, le=65536)
+    max_storage_gb: int | None = Field(None, description="storage autoscaling ceiling")
+    backup_days: int = Field(7, ge=0, le=35)
+    multi_az: bool | None = Field(None, description="default by phase (Multi-AZ from phase 3)")
+    read_replicas: int = Field(0, ge=0, le=5)
+    extensions: list[str] = Field(default_factory=list, description="e.g. postgis")
+    performance_insights: bool = False
+
+    @model_validator(mode="after")
+    def _ceiling(self) -> Postgres:
+        if self.max_storage_gb is not None and self.max_storage_gb < self.storage_gb:
+            raise ValueError(
+                f"max_storage_gb ({self.max_storage_gb}) is below storage_gb ({self.storage_gb})"
+            )
+        return self
+
+
+EvictionPolicy = Literal[
+    "volatile-lru",
+    "allkeys-lru",
+    "volatile-lfu",
+    "allkeys-lfu",
+    "volatile-random",
+    "allkeys-random",
+    "volatile-ttl",
+    "noeviction",
+]
+
+
+class Redis(StrictModel):
+    engine: Literal["redis", "valkey"] = "redis"
+    version: str = "7"
+    node_type: CacheNode = "cache.t4g.micro"
+    nodes: int | None = Field(None, ge=1, le=6, description="default by phase (2 from phase 3)")
+    encryption: bool = Field(True, description="at rest and in transit")
+    snapshot_days: int = Field(1, ge=0, le=35)
+    maxmemory_policy: EvictionPolicy = "allkeys-lru"
+    container_memory_mb: int = Field(
+        512, ge=32, description="maxmemory when it runs as a container (phase 1)"
+    )
+
+
+class Lifecycle(StrictModel):
+    noncurrent_expire_days: int | None = Field(None, ge=1)
+    expire_days: int | None = Field(None, ge=1)
+    infrequent_access_days: int | None = Field(None, ge=30)
+
+
+HttpMethod = Literal["GET", "PUT", "POST", "DELETE", "HEAD"]
+
+
+class Cors(StrictModel):
+    origins: list[str] = Field(default_factory=lambda: ["*"])
+    methods: list[HttpMethod] = Field(default_factory=lambda: list[HttpMethod](["GET", "PUT"]))
+    max_age_seconds: int = 3000
+
+
+class Bucket(StrictModel):
+    versioning: bool = True
+    lifecycle: Lifecycle | None = None
+    cors: Cors | None = None
+    expected_gb: float = Field(10, ge=0, description="stored GB, for cost")
+    put_requests_per_month: int = Field(100_000, ge=0)
+    get_requests_per_month: int = Field(1_000_000, ge=0)
+
+
+class Queue(StrictModel):
+    fifo: bool = False
+    dead_letter: bool = True
+    max_receives: int = Field(5, ge=1, le=1000)
+    visibility_timeout_seconds: int = Field(30, ge=0, le=43200)
+    retention_days: int = Field(4, ge=1, le=14)
+    requests_per_month: int = Field(1_000_000, ge=0, description="API requests, for cost")
+
+
+class Search(StrictModel):
+    engine_version: str = "OpenSearch_2.13"
+    instance: SearchType = "t3.small.search"
+    nodes: int = Field(1, ge=1, le=20)
+    storage_gb: int = Field(20, ge=10, le=16384, description="per node")
+    from_phase: int = Field(1, ge=1, le=4, description="first phase that runs it")
+
+
+class Secret(StrictModel):
+    store: Literal["parameter-store", "secrets-manager"] | None = Field(
+        None, description="default: the stack's secret_store"
+    )
+    description: str | None = None
+
+
+# --- operations --------------------------------------------------------------------------
+
+
+AlarmName = Literal[
+    "service_cpu",
+    "service_memory",
+    "alb_5xx",
+    "alb_latency",
+    "alb_unhealthy_hosts",
+    "db_cpu",
+    "db_free_storage",
+    "db_connections",
+    "cache_cpu",
+    "cache_memory",
+    "queue_depth",
+    "dead_letters",
+    "search_red",
+    "host_cpu",
+    "host_memory",
+    "host_disk",
+    "host_status",
+]
+
+
+class Alarms(StrictModel):
+    email: str | None = None
+    disabled: list[AlarmName] = Field(default_factory=list)
+    thresholds: dict[AlarmName, float] = Field(default_factory=dict)
+
+
+class Budget(StrictModel):
+    monthly_usd: float = Field(gt=0)
+    alerts_percent: list[int] = Field(default_factory=lambda: [80, 100, 120])
+    email: str | None = None
+
+
+class DisasterRecovery(StrictModel):
+    rto: Minutes = Field(240.0, description="recovery time objective")
+    rpo: Minutes = Field(60.0, description="recovery point objective")
+    region: Region | None = Field(None, description="where cross-region backups go (phase 4)")
+
+
+class Logs(StrictModel):
+    retention_days: RetentionDays = 30
+
+
+class Usage(StrictModel):
+    """Traffic assumptions the usage-priced items depend on; each default is documented."""
+
+    requests_per_month: int = Field(1_000_000, ge=0, description="HTTP requests to the app")
+    data_out_gb: float = Field(20, ge=0, description="GB served to the internet per month")
+    nat_gb: float = Field(10, ge=0, description="GB through NAT per month (image pulls, APIs)")
+    log_gb: float = Field(5, ge=0, description="GB of logs ingested per month")
+    dns_queries_millions: float = Field(1, ge=0)
+    image_gb: float = Field(1, ge=0, description="GB stored per image repository")
+    traced_requests_percent: float = Field(5, ge=0, le=100, description="X-Ray sampling")
+    alarm_notifications: int = Field(100, ge=0, description="alarm e-mails per month")
+    secret_api_calls: int = Field(10_000, ge=0, description="Secrets Manager calls per month")
+
+
+class Topology(StrictModel):
+    """What the growth phase decides; set a field to pin it whatever the phase."""
+
+    compute: Literal["ec2-compose", "fargate"] | None = None
+    host_instance: Ec2Type | None = Field(
+        None, description="phase-1 host; default: smallest that fits"
+    )
+    host_disk_gb: int | None = Field(None, ge=8, le=16384)
+    load_balancer: bool | None = None
+    nat: Literal["none", "single", "per-az"] | None = None
+    task_subnets: Literal["public", "private"] | None = None
+    data_subnets: bool | None = Field(None, description="a separate subnet tier for data stores")
+    azs: int | None = Field(None, ge=1, le=3)
+    cidr: str = "10.0.0.0/16"
+    min_tasks: int | None = Field(None, ge=0)
+    autoscaling: bool | None = None
+    waf: bool | None = None
+    tracing: bool | None = None
+    cross_region_backups: bool | None = None
+    dashboards: int | None = Field(None, ge=0, le=20)
+    managed_cache: bool | None = Field(
+        None, description="ElastiCache (else a container on the host)"
+    )
+
+
+class Environment(StrictModel):
+    phase: int = Field(2, ge=1, le=4, description="growth phase 1-4")
+    region: Region | None = None
+    domain: str | None = None
+    overrides: dict[str, Any] = Field(
+        default_factory=dict, description="any part of the stack, changed for this environment"
+    )
+
+
+class Stack(StrictModel):
+    """The stack file."""
+
+    name: Name
+    region: Region = "us-east-1"
+    domain: str | None = None
+    tls: bool = True
+    secret_store: Literal["parameter-store", "secrets-manager"] = "parameter-store"
+    services: dict[Name, Service] = Field(min_length=1)
+    postgres: Postgres | None = None
+    redis: Redis | None = None
+    search: Search | None = None
+    buckets: dict[Name, Bucket] = Field(default_factory=dict)
+    queues: dict[Name, Queue] = Field(default_factory=dict)
+    secrets: Annotated[dict[str, Secret], BeforeValidator(_list_to_mapping)] = Field(
+        default_factory=dict
+    )
+    logs: Logs = Logs()
+    alarms: Alarms = Alarms()
+    budget: Budget | None = None
+    dr: DisasterRecovery = DisasterRecovery()
+    usage: Usage = Usage()
+    topology: Topology = Topology()
+    environments: dict[Name, Environment] = Field(default_factory=lambda: {"prod": Environment()})
+
+    def targets(self) -> dict[str, str]:
+        """Every name a `uses:` link may point at, with what it is."""
+        names: dict[str, str] = {name: "service" for name in self.services}
+        for name, kind in (
+            ("postgres", self.postgres),
+            ("redis", self.redis),
+            ("search", self.search),
+        ):
+            if kind is not None:
+                names[name] = name
+        names.update({name: "bucket" for name in self.buckets})
+        names.update({name: "queue" for name in self.queues})
+        names.update({name: "secret" for name in self.secrets})
+        return names
+
+    def secret_store_of(self, name: str) -> str:
+        return self.secrets[name].store or self.secret_store
