@@ -7,6 +7,7 @@ arguments are wrong; 3 over budget (only with `plan --fail-over-budget`).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -127,4 +128,15 @@ def validate(stack: StackArg, as_json: JsonOpt = False) -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as exc:  # a bug, not a user mistake: say so briefly, keep the details
+        if os.environ.get("STACKWRIGHT_DEBUG"):
+            raise
+        Console(stderr=True).print(
+            f"stackwright: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in stackwright. Run again with STACKWRIGHT_DEBUG=1 for the "
+            "traceback, and please report it.",
+            markup=False,
+        )
+        sys.exit(1)

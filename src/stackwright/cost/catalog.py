@@ -61,7 +61,7 @@ class Catalog:
             raise CatalogError(f"the price catalog has no {HOME_REGION} price for '{key}'")
         return found
 
-    def keys(self) -> list[str]:
+    def item_keys(self) -> list[str]:
         return sorted(self.prices)
 
 

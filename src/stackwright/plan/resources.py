@@ -160,6 +160,8 @@ class EcsCluster(Resource):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class JobSpec:
+    """A schedule: run by the worker itself (as written) or by EventBridge (its expression)."""
+
     name: str
     schedule: str
     command: str
@@ -179,6 +181,7 @@ class EcsService(Resource):
     max_tasks: int
     cpu_target: int | None  # None: no autoscaling
     port: int | None
+    health_check: str | None
     subnet_tier: SubnetTier
     public_ip: bool
     secrets: tuple[str, ...] = ()

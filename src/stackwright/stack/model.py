@@ -83,18 +83,25 @@ def _retention(value: int) -> int:
 
 Name = Annotated[str, AfterValidator(_name)]
 CpuUnits = Annotated[
-    int, BeforeValidator(cpu_units), Field(description="CPU units (1024 = 1 vCPU) or '0.25 vCPU'")
+    int,
+    BeforeValidator(cpu_units, json_schema_input_type=int | str),
+    Field(description="CPU units (1024 = 1 vCPU) or '0.25 vCPU'"),
 ]
-MemoryMiB = Annotated[int, BeforeValidator(memory_mib), Field(description="MiB, or '1GB'")]
+MemoryMiB = Annotated[
+    int,
+    BeforeValidator(memory_mib, json_schema_input_type=int | str),
+    Field(description="MiB, or '1GB'"),
+]
 Minutes = Annotated[
-    float, BeforeValidator(duration_minutes), Field(description="a duration: 30s, 15m, 4h, 1d")
+    float,
+    BeforeValidator(duration_minutes, json_schema_input_type=float | str),
+    Field(description="a duration: 30s, 15m, 4h, 1d"),
 ]
 ScheduleField = Annotated[
     Schedule,
-    BeforeValidator(_schedule),
+    BeforeValidator(_schedule, json_schema_input_type=str),
     PlainSerializer(lambda s: s.text, return_type=str),
     Field(
-        json_schema_extra={"type": "string"},
         description="30s, 5m, rate(1 hour), '0 2 * * *' or cron(0 2 * * ? *)",
     ),
 ]
@@ -154,7 +161,9 @@ class Service(StrictModel):
     memory: Annotated[MemoryMiB, Field(validate_default=True)] = 512
     architecture: Literal["x86_64", "arm64"] = "x86_64"
     port: int | None = Field(None, ge=1, le=65535)
-    health_check: str | None = Field(None, description="HTTP path the load balancer checks (web)")
+    health_check: str | None = Field(
+        None, description="HTTP path checked for health (by the load balancer for web)"
+    )
     path: str | None = Field(None, description="load-balancer path pattern, e.g. /api/*")
     host: str | None = Field(None, description="load-balancer host rule, e.g. api.example.com")
     count: int | None = Field(None, ge=0, le=1000, description="desired tasks; default by phase")
@@ -208,8 +217,10 @@ class Service(StrictModel):
                 )
         elif self.schedule is not None:
             raise ValueError(f"only a job has a schedule; this is a {kind}")
-        if kind != "web" and (self.path or self.host or self.health_check):
-            raise ValueError("path, host and health_check belong to web services")
+        if kind != "web" and (self.path or self.host):
+            raise ValueError("path and host are load-balancer routes: they belong to web services")
+        if self.health_check is not None and self.port is None:
+            raise ValueError("a health check needs a port to check")
         if self.jobs and kind != "worker":
             raise ValueError("only a worker runs `jobs:`")
         return self
@@ -419,9 +430,10 @@ class Stack(StrictModel):
     search: Search | None = None
     buckets: dict[Name, Bucket] = Field(default_factory=dict)
     queues: dict[Name, Queue] = Field(default_factory=dict)
-    secrets: Annotated[dict[str, Secret], BeforeValidator(_list_to_mapping)] = Field(
-        default_factory=dict
-    )
+    secrets: Annotated[
+        dict[str, Secret],
+        BeforeValidator(_list_to_mapping, json_schema_input_type=dict[str, Secret] | list[str]),
+    ] = Field(default_factory=dict)
     logs: Logs = Logs()
     alarms: Alarms = Alarms()
     budget: Budget | None = None

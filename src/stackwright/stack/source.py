@@ -106,8 +106,14 @@ def parse_text(text: str, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "malformed YAML"
+        lines = text.splitlines()
+        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         raise StackError(
-            [Problem(file, line, column, (), f"not valid YAML: {what}", _yaml_hint(what))]
+            [
+                Problem(
+                    file, line, column, (), f"not valid YAML: {what}", _yaml_hint(what, line_text)
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:
         raise StackError([Problem(file, 1, 1, (), f"not valid YAML: {exc}")]) from None
@@ -116,8 +122,8 @@ def parse_text(text: str, file: str) -> Document:
     return Document(data, source)
 
 
-def _yaml_hint(what: str) -> str | None:
-    if "tab" in what:
+def _yaml_hint(what: str, line_text: str) -> str | None:
+    if "tab" in what or "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in what:
         return "a value with ': ' in it needs quotes, or a key is missing its indentation"

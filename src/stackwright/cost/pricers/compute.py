@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from stackwright.cost.model import Component
-from stackwright.cost.pricers.common import dec, fmt, hours
+from stackwright.cost.pricers.common import dec, fmt, hours, plural
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import Ec2Host, EcsService, ScheduledTask
 
@@ -28,7 +28,7 @@ def _fargate(arch: str, cpu: int, memory: int, task_hours: Decimal, what: str) -
 
 
 def price_ecs_service(resource: EcsService, plan: Plan) -> list[Component]:
-    what = f"{resource.desired} task{'s' if resource.desired != 1 else ''} × 730 h"
+    what = f"{plural(resource.desired, 'task')} × 730 h"
     components = _fargate(
         resource.architecture, resource.cpu, resource.memory, hours(resource.desired), what
     )
@@ -37,7 +37,8 @@ def price_ecs_service(resource: EcsService, plan: Plan) -> list[Component]:
             components[0].item,
             components[0].key,
             components[0].quantity,
-            assumption=f"priced at the desired {resource.desired} tasks; autoscaling may run "
+            assumption=f"priced at the desired {plural(resource.desired, 'task')}; "
+            f"autoscaling may run "
             f"up to {resource.max_tasks}",
         )
     return components

@@ -1,0 +1,3 @@
+from stackwright.cli import main
+
+main()

@@ -1,0 +1,110 @@
+"""Cost arithmetic: quantity × unit price per line, totals that add up, assumptions stated."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from stackwright.cost import cost_plan
+from stackwright.cost.registry import FREE, PRICERS
+from stackwright.plan.resources import RESOURCE_TYPES
+from tests.helpers import MINIMAL, cost_text
+
+
+def lines_of(cost, type_, name):  # type: ignore[no-untyped-def]
+    return next(r for r in cost.resources if (r.type, r.name) == (type_, name)).lines
+
+
+def test_fargate_task_is_vcpu_hours_plus_gb_hours() -> None:
+    _, cost = cost_text(MINIMAL, phase=2)
+    vcpu, memory = lines_of(cost, "ecs_service", "worker")
+    assert vcpu.quantity == Decimal("182.5") and vcpu.unit_price_usd == Decimal("0.04048")
+    assert vcpu.monthly_usd == Decimal("7.39")
+    assert memory.quantity == Decimal("365") and memory.monthly_usd == Decimal("1.62")
+
+
+def test_every_line_is_quantity_times_unit_price_rounded_to_the_cent() -> None:
+    _, cost = cost_text(MINIMAL, phase=4)
+    for resource in cost.resources:
+        for line in resource.lines:
+            expected = (line.quantity * line.unit_price_usd).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
+            assert line.monthly_usd == expected
+
+
+def test_total_is_the_sum_of_the_lines() -> None:
+    _, cost = cost_text(MINIMAL, phase=3)
+    assert cost.total_monthly_usd == sum(
+        (line.monthly_usd for r in cost.resources for line in r.lines), Decimal(0)
+    )
+
+
+def test_usage_based_lines_state_their_assumption() -> None:
+    _, cost = cost_text(MINIMAL + "buckets: {files: {}}\nqueues: {jobs: {}}\n", phase=3)
+    usage_keys = (
+        "vpc.nat.gb",
+        "elb.alb.lcu_hour",
+        "transfer.internet_out.gb",
+        "cloudwatch.logs.ingest_gb",
+        "route53.queries.million",
+        "s3.standard.gb_month",
+        "sqs.standard.million",
+        "waf.requests.million",
+        "xray.traces.million",
+        "ecr.storage.gb_month",
+    )
+    seen = set()
+    for resource in cost.resources:
+        for line in resource.lines:
+            if line.price_key in usage_keys:
+                seen.add(line.price_key)
+                assert line.assumption, line
+    assert seen == set(usage_keys)
+
+
+def test_multi_az_database_uses_multi_az_prices() -> None:
+    _, cost = cost_text(MINIMAL, phase=3)
+    instance, storage, _ = lines_of(cost, "database", "postgres")[:3]
+    assert instance.price_key == "rds.postgres.multi_az.db.t4g.micro"
+    assert storage.price_key == "rds.gp3.multi_az.gb_month"
+
+
+def test_missing_regional_price_is_an_estimate_that_says_why() -> None:
+    _, cost = cost_text(MINIMAL.replace("name: shop", "name: shop\nregion: eu-west-1"))
+    (alarm,) = lines_of(cost, "alarm", "db_cpu-postgres")
+    assert alarm.estimate and alarm.price_region == "us-east-1"
+    assert "no eu-west-1 price" in (alarm.estimate_reason or "")
+
+
+def test_cross_region_backup_is_priced_in_the_destination_region() -> None:
+    _, cost = cost_text(MINIMAL, phase=4)
+    storage, transfer = lines_of(cost, "backup_replication", "postgres")
+    assert storage.price_key == "rds.backup.gb_month" and transfer.quantity == 20
+
+
+def test_budget_status() -> None:
+    _, cost = cost_text(MINIMAL + "budget: {monthly_usd: 50}\n", phase=2)
+    assert cost.budget is not None
+    assert cost.budget.status == "over" and cost.budget.alerts_crossed == (80, 100, 120)
+    _, cost = cost_text(MINIMAL + "budget: {monthly_usd: 10000}\n", phase=2)
+    assert cost.budget is not None and cost.budget.status == "ok"
+
+
+def test_every_resource_type_is_priced_or_declared_free() -> None:
+    assert set(PRICERS) | FREE == set(RESOURCE_TYPES)
+    assert {t.TYPE for t in FREE} == {
+        "vpc",
+        "subnet",
+        "internet_gateway",
+        "security_group",
+        "security_group_rule",
+        "listener",
+        "target_group",
+        "dns_record",
+        "ecs_cluster",
+    }
+
+
+def test_cost_is_deterministic() -> None:
+    plan, cost = cost_text(MINIMAL)
+    assert cost_plan(plan) == cost

@@ -1,0 +1,45 @@
+"""`stack` and `plan` import nothing from the layers built on them."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "stackwright"
+FORBIDDEN = {
+    "stack": (
+        "stackwright.plan",
+        "stackwright.cost",
+        "stackwright.report",
+        "stackwright.cli",
+        "stackwright.emit",
+        "stackwright.render",
+    ),
+    "plan": (
+        "stackwright.cost",
+        "stackwright.report",
+        "stackwright.cli",
+        "stackwright.emit",
+        "stackwright.render",
+    ),
+    "cost": ("stackwright.report", "stackwright.cli", "stackwright.emit", "stackwright.render"),
+}
+
+
+def imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_does_not_import_upward(layer: str) -> None:
+    for path in (PACKAGE / layer).rglob("*.py"):
+        bad = {m for m in imports(path) if m.startswith(FORBIDDEN[layer])}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"

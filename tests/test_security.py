@@ -1,0 +1,48 @@
+"""Security-group rules come from flows and nothing else."""
+
+from __future__ import annotations
+
+from stackwright.plan.resources import SecurityGroup, SecurityGroupRule
+from stackwright.plan.security import ANYWHERE
+from tests.helpers import MINIMAL, plan_text
+
+
+def rules(plan):  # type: ignore[no-untyped-def]
+    groups = {g.id: g.owner for g in plan.of_type(SecurityGroup)}
+    return {
+        (groups[r.group], groups.get(r.source, r.source), r.port)
+        for r in plan.of_type(SecurityGroupRule)
+    }
+
+
+def test_phase_2_rules_are_the_alb_chain() -> None:
+    assert rules(plan_text(MINIMAL, phase=2)) == {
+        ("load_balancer.main", ANYWHERE, 443),
+        ("load_balancer.main", ANYWHERE, 80),
+        ("ecs_service.web", "load_balancer.main", 8080),
+        ("database.postgres", "ecs_service.web", 5432),
+        ("database.postgres", "ecs_service.worker", 5432),
+        ("cache.redis", "ecs_service.web", 6379),
+    }
+
+
+def test_phase_1_opens_only_the_host_to_the_internet() -> None:
+    assert rules(plan_text(MINIMAL, phase=1)) == {
+        ("ec2_host.app", ANYWHERE, 443),
+        ("ec2_host.app", ANYWHERE, 80),
+        ("database.postgres", "ec2_host.app", 5432),
+    }
+
+
+def test_service_to_service_calls_open_only_the_called_port() -> None:
+    text = MINIMAL.replace(
+        "    uses: [postgres]\n", "    kind: worker\n    port: 9000\n    uses: [postgres]\n"
+    )
+    text = text.replace("uses: [postgres, redis]", "uses: [postgres, redis, worker]")
+    assert ("ecs_service.worker", "ecs_service.web", 9000) in rules(plan_text(text))
+
+
+def test_every_rule_names_its_flow() -> None:
+    plan = plan_text(MINIMAL, phase=3)
+    flows = {f.id for f in plan.flows}
+    assert all(rule.flow in flows for rule in plan.of_type(SecurityGroupRule))
