@@ -129,3 +129,9 @@ def test_missing_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
 def test_several_problems_are_all_reported_in_line_order() -> None:
     found = problems("name: shop\nservices:\n  web:\n    prot: 80\n    cpu: 300\n")
     assert [m.split(":")[1] for m in found] == ["4", "5"]
+
+
+def test_a_single_name_where_a_list_belongs_suggests_the_list() -> None:
+    (message,) = problems("name: shop\nservices: {web: {port: 80, uses: postgres}}\npostgres: {}\n")
+    assert "services.web.uses: input should be a valid list, got 'postgres' (write [postgres])" in (
+        message)

@@ -115,8 +115,8 @@ RetentionDays = Annotated[int, AfterValidator(_retention)]
 
 def _list_to_mapping(value: object) -> object:
     """Let `secrets: [a, b]` stand for `secrets: {a: {}, b: {}}`."""
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return {v: {} for v in value}
+    if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+        return {str(v): {} for v in value}
     return value
 
 
