@@ -31,80 +31,52 @@ class PhaseProfile:
     cidr: str = "10.0.0.0/16"
 
 
-PHASES: dict[int, PhaseProfile] = {
-    1: PhaseProfile(
-        1,
-        "launch",
-        "ec2-compose",
-        load_balancer=False,
-        nat="none",
-        task_subnets="public",
-        data_subnets=True,
-        azs=2,
-        min_tasks=1,
-        autoscaling=False,
-        waf=False,
-        tracing=False,
-        cross_region_backups=False,
-        dashboards=0,
-        managed_cache=False,
-        multi_az_data=False,
-    ),
-    2: PhaseProfile(
-        2,
-        "growth",
-        "fargate",
-        load_balancer=True,
-        nat="single",
-        task_subnets="private",
-        data_subnets=True,
-        azs=2,
-        min_tasks=1,
-        autoscaling=False,
-        waf=False,
-        tracing=False,
-        cross_region_backups=False,
-        dashboards=1,
-        managed_cache=True,
-        multi_az_data=False,
-    ),
-    3: PhaseProfile(
-        3,
-        "scale",
-        "fargate",
-        load_balancer=True,
-        nat="per-az",
-        task_subnets="private",
-        data_subnets=True,
-        azs=2,
-        min_tasks=2,
-        autoscaling=False,
-        waf=True,
-        tracing=True,
-        cross_region_backups=False,
-        dashboards=3,
-        managed_cache=True,
-        multi_az_data=True,
-    ),
-    4: PhaseProfile(
-        4,
-        "full production",
-        "fargate",
-        load_balancer=True,
-        nat="per-az",
-        task_subnets="private",
-        data_subnets=True,
-        azs=2,
-        min_tasks=2,
-        autoscaling=True,
-        waf=True,
-        tracing=True,
-        cross_region_backups=True,
-        dashboards=3,
-        managed_cache=True,
-        multi_az_data=True,
-    ),
-}
+# Each phase is the one before it plus what it adds.
+_LAUNCH = PhaseProfile(
+    1,
+    "launch",
+    compute="ec2-compose",
+    load_balancer=False,
+    nat="none",
+    task_subnets="public",
+    data_subnets=True,
+    azs=2,
+    min_tasks=1,
+    autoscaling=False,
+    waf=False,
+    tracing=False,
+    cross_region_backups=False,
+    dashboards=0,
+    managed_cache=False,
+    multi_az_data=False,
+)
+_GROWTH = replace(
+    _LAUNCH,
+    number=2,
+    name="growth",
+    compute="fargate",
+    load_balancer=True,
+    nat="single",
+    task_subnets="private",
+    dashboards=1,
+    managed_cache=True,
+)
+_SCALE = replace(
+    _GROWTH,
+    number=3,
+    name="scale",
+    nat="per-az",
+    min_tasks=2,
+    waf=True,
+    tracing=True,
+    dashboards=3,
+    multi_az_data=True,
+)
+_FULL = replace(
+    _SCALE, number=4, name="full production", autoscaling=True, cross_region_backups=True
+)
+
+PHASES: dict[int, PhaseProfile] = {p.number: p for p in (_LAUNCH, _GROWTH, _SCALE, _FULL)}
 
 
 def resolve(phase: int, topology: Topology) -> PhaseProfile:

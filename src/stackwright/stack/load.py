@@ -150,8 +150,13 @@ def _problem(error: Any, source: SourceMap, origin: dict[KeyPath, KeyPath]) -> P
         message = message.removeprefix("Value error, ")
     else:
         got = error.get("input")
-        shown_input = ("a mapping" if isinstance(got, dict) else "a list" if isinstance(got, list)
-                       else repr(got))
+        shown_input = (
+            "a mapping"
+            if isinstance(got, dict)
+            else "a list"
+            if isinstance(got, list)
+            else repr(got)
+        )
         message = f"{message[0].lower()}{message[1:]}, got {shown_input}"
         if kind == "list_type" and isinstance(got, str):
             hint = f"write [{got}]"
