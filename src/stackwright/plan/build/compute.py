@@ -1,0 +1,259 @@
+"""Where the services run: ECS Fargate (phase 2+) or one Docker Compose host (phase 1)."""
+
+from __future__ import annotations
+
+import math
+
+from stackwright.aws.instances import EC2_HOST_LADDER, EC2_INSTANCES
+from stackwright.plan.build.context import Context
+from stackwright.plan.resources import (
+    Container,
+    ContainerRepository,
+    Ec2Host,
+    EcsCluster,
+    EcsService,
+    JobSpec,
+    LogGroup,
+    PublicIpv4,
+    ScheduledTask,
+)
+from stackwright.stack.model import Service
+
+PROXY_CPUS, PROXY_MEMORY_MB = 0.25, 256  # nginx in front of the app on the phase-1 host
+CACHE_CPUS, CACHE_OVERHEAD_MB = 0.15, 128  # Redis container: maxmemory plus its own overhead
+HOST_HEADROOM_MB = 1024  # OS, Docker and the CloudWatch agent beside the containers
+
+
+def is_external_image(image: str) -> bool:
+    return "/" in image or ":" in image
+
+
+def image_of(name: str, service: Service) -> str:
+    return service.image or name
+
+
+def add_repositories(ctx: Context) -> None:
+    images = sorted(
+        {
+            image_of(n, s)
+            for n, s in ctx.stack.services.items()
+            if not is_external_image(image_of(n, s))
+        }
+    )
+    for image in images:
+        ctx.add(ContainerRepository(name=image, repository=f"{ctx.prefix}/{image}"))
+
+
+def _jobs(service: Service) -> tuple[JobSpec, ...]:
+    return tuple(
+        JobSpec(name=j.name, schedule=j.schedule.text, command=j.command)
+        for j in service.jobs
+    )
+
+
+def _secrets(ctx: Context, service: Service) -> tuple[str, ...]:
+    return tuple(sorted(t for t in service.uses if t in ctx.stack.secrets))
+
+
+def add_fargate(ctx: Context) -> None:
+    stack, profile = ctx.stack, ctx.profile
+    ctx.add(EcsCluster(name="main", cluster_name=ctx.prefix))
+    public = profile.task_subnets == "public"
+    for name, service in stack.services.items():
+        kind = service.resolved_kind
+        image = image_of(name, service)
+        ctx.add(
+            LogGroup(
+                name=name,
+                group_name=f"/ecs/{ctx.prefix}/{name}",
+                retention_days=stack.logs.retention_days,
+                share_of_logs=0.0,
+            )
+        )
+        if kind == "job":
+            assert service.schedule is not None
+            ctx.add(
+                ScheduledTask(
+                    name=name,
+                    image=image,
+                    command=service.command,
+                    schedule=service.schedule.eventbridge,
+                    runs_per_month=service.schedule.runs_per_month,
+                    run_minutes=service.run_minutes,
+                    cpu=service.cpu,
+                    memory=service.memory,
+                    architecture=service.architecture,
+                    secrets=_secrets(ctx, service),
+                )
+            )
+            ctx.endpoints[name] = f"scheduled_task.{name}"
+            continue
+        desired = service.count if service.count is not None else 1
+        if service.jobs and desired > 1:
+            ctx.notes.append(
+                f"{name} runs scheduled jobs itself, so it keeps {desired} tasks "
+                "only because the stack asks for it: each task runs every job"
+            )
+        if not service.jobs:
+            desired = max(desired, profile.min_tasks)
+        elif desired < profile.min_tasks:
+            ctx.notes.append(
+                f"{name} keeps 1 task in phase {ctx.phase}: it runs scheduled jobs, "
+                "and a second task would run each job twice"
+            )
+        low, high, target = desired, desired, None
+        if service.autoscaling is not None:  # the stack's own bounds win over the phase's
+            low, high = service.autoscaling.min, service.autoscaling.max
+            target = service.autoscaling.cpu_target
+            desired = min(max(desired, low), high)
+        elif profile.autoscaling and not service.jobs:
+            low, high, target = desired, max(desired * 5, desired + 1), 70
+        ecs = ctx.add(
+            EcsService(
+                name=name,
+                kind=kind,
+                image=image,
+                command=service.command,
+                cpu=service.cpu,
+                memory=service.memory,
+                architecture=service.architecture,
+                desired=desired,
+                min_tasks=low,
+                max_tasks=high,
+                cpu_target=target,
+                port=service.port,
+            health_check=service.health_check or ("/health" if kind == "web" else None),
+                subnet_tier="public" if public else "private",
+                public_ip=public,
+                secrets=_secrets(ctx, service),
+                environment=tuple(sorted(service.environment.items())),
+                jobs=_jobs(service),
+            )
+        )
+        ctx.endpoints[name] = ecs.id
+        if public and desired:
+            ctx.add(
+                PublicIpv4(
+                    name=name,
+                    owner=ecs.id,
+                    count=desired,
+                    why="tasks in public subnets get a public IP each",
+                )
+            )
+    _share_logs(ctx)
+
+
+def add_host(ctx: Context) -> None:
+    stack, profile = ctx.stack, ctx.profile
+    containers: list[Container] = []
+    jobs: list[JobSpec] = []
+    if any(s.resolved_kind == "web" for s in stack.services.values()):
+        containers.append(
+            Container(
+                name="nginx",
+                image="nginx:alpine",
+                cpus=PROXY_CPUS,
+                memory_mb=PROXY_MEMORY_MB,
+                ports=(80, 443),
+                role="proxy",
+            )
+        )
+    for name, service in stack.services.items():
+        if service.resolved_kind == "job":
+            assert service.schedule is not None
+            jobs.append(
+                JobSpec(
+                    name=name, schedule=service.schedule.eventbridge, command=service.command or ""
+                )
+            )
+            continue
+        jobs.extend(_jobs(service))
+        containers.append(
+            Container(
+                name=name,
+                image=image_of(name, service),
+                cpus=service.cpu / 1024,
+                memory_mb=service.memory,
+                replicas=service.count if service.count is not None else 1,
+                ports=(service.port,) if service.port else (),
+                command=service.command,
+            )
+        )
+    if stack.redis is not None and not profile.managed_cache:
+        redis = stack.redis
+        containers.append(
+            Container(
+                name="redis",
+                image=f"{redis.engine}:{redis.version}-alpine",
+                cpus=CACHE_CPUS,
+                memory_mb=redis.container_memory_mb + CACHE_OVERHEAD_MB,
+                ports=(6379,),
+                command=f"--maxmemory {redis.container_memory_mb}mb "
+                f"--maxmemory-policy {redis.maxmemory_policy}",
+                role="cache",
+            )
+        )
+    cpus = sum(c.cpus * c.replicas for c in containers)
+    memory = sum(c.memory_mb * c.replicas for c in containers)
+    instance = profile.host_instance or _smallest_host(cpus, memory)
+    size = EC2_INSTANCES[instance]
+    if size.vcpu < cpus or size.memory_gib * 1024 < memory:
+        ctx.notes.append(
+            f"{instance} ({size.vcpu:g} vCPU, {size.memory_gib:g} GiB) is smaller "
+            f"than the containers' limits ({cpus:.2f} vCPU, {memory} MiB)"
+        )
+    host = ctx.add(
+        Ec2Host(
+            name="app",
+            instance_type=instance,
+            disk_gb=profile.host_disk_gb,
+            containers=tuple(containers),
+            jobs=tuple(jobs),
+            agent_metrics=2,
+        )
+    )
+    ctx.add(PublicIpv4(name="app", owner=host.id, count=1, why="Elastic IP of the host"))
+    ctx.add(
+        LogGroup(
+            name="app",
+            group_name=f"/{ctx.stack.name}/{ctx.environment}",
+            retention_days=stack.logs.retention_days,
+            share_of_logs=1.0,
+        )
+    )
+    for name in stack.services:
+        ctx.endpoints[name] = host.id
+    if stack.redis is not None and not profile.managed_cache:
+        ctx.endpoints["redis"] = host.id
+
+
+def _smallest_host(cpus: float, memory_mb: int) -> str:
+    for instance in EC2_HOST_LADDER:
+        size = EC2_INSTANCES[instance]
+        if size.vcpu >= cpus and size.memory_gib * 1024 >= memory_mb + HOST_HEADROOM_MB:
+            return instance
+    return EC2_HOST_LADDER[-1]
+
+
+def _share_logs(ctx: Context) -> None:
+    """Split the stack's log volume over the log groups by how many tasks write to each."""
+    weights: dict[str, float] = {}
+    for resource in ctx.resources:
+        if isinstance(resource, EcsService):
+            weights[resource.name] = max(resource.desired, 1)
+        elif isinstance(resource, ScheduledTask):
+            weights[resource.name] = max(
+                resource.runs_per_month * resource.run_minutes / 43800, 0.01
+            )
+    total = math.fsum(weights.values()) or 1.0
+    ctx.resources[:] = [
+        LogGroup(
+            name=r.name,
+            group_name=r.group_name,
+            retention_days=r.retention_days,
+            share_of_logs=weights.get(r.name, 0.0) / total,
+        )
+        if isinstance(r, LogGroup)
+        else r
+        for r in ctx.resources
+    ]

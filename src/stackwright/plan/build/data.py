@@ -1,0 +1,137 @@
+"""Data stores: PostgreSQL, Redis, OpenSearch, buckets, queues, secrets, cross-region backups."""
+
+from __future__ import annotations
+
+from stackwright.plan.build.context import Context
+from stackwright.plan.resources import (
+    BackupReplication,
+    Bucket,
+    Cache,
+    Database,
+    Queue,
+    SearchDomain,
+    Secret,
+)
+
+
+def add_data(ctx: Context) -> None:
+    stack, profile = ctx.stack, ctx.profile
+    tier = ctx.data_tier
+    if stack.postgres is not None:
+        pg = stack.postgres
+        multi_az = pg.multi_az if pg.multi_az is not None else profile.multi_az_data
+        db = ctx.add(
+            Database(
+                name="postgres",
+                engine="postgres",
+                version=pg.version,
+                instance=pg.instance,
+                storage_gb=pg.storage_gb,
+                max_storage_gb=pg.max_storage_gb,
+                multi_az=multi_az,
+                backup_days=pg.backup_days,
+                read_replicas=pg.read_replicas,
+                extensions=tuple(pg.extensions),
+                performance_insights=pg.performance_insights,
+                deletion_protection=ctx.environment in ("prod", "production"),
+                subnet_tier=tier,
+            )
+        )
+        ctx.endpoints["postgres"] = db.id
+        if profile.cross_region_backups:
+            dr_region = stack.dr.region or _partner_region(ctx.region)
+            ctx.add(
+                BackupReplication(
+                    name="postgres",
+                    source=db.id,
+                    destination_region=dr_region,
+                    gb=pg.storage_gb,
+                    retention_days=max(pg.backup_days, 1),
+                )
+            )
+    if stack.redis is not None and profile.managed_cache:
+        redis = stack.redis
+        nodes = redis.nodes if redis.nodes is not None else (2 if profile.multi_az_data else 1)
+        cache = ctx.add(
+            Cache(
+                name="redis",
+                engine=redis.engine,
+                version=redis.version,
+                node_type=redis.node_type,
+                nodes=nodes,
+                multi_az=nodes > 1,
+                encryption=redis.encryption,
+                snapshot_days=redis.snapshot_days,
+                maxmemory_policy=redis.maxmemory_policy,
+                subnet_tier=tier,
+            )
+        )
+        ctx.endpoints["redis"] = cache.id
+    if stack.search is not None:
+        search = stack.search
+        if ctx.phase >= search.from_phase:
+            domain = ctx.add(
+                SearchDomain(
+                    name="search",
+                    engine_version=search.engine_version,
+                    instance=search.instance,
+                    nodes=search.nodes,
+                    storage_gb=search.storage_gb,
+                    subnet_tier=tier,
+                )
+            )
+            ctx.endpoints["search"] = domain.id
+        else:
+            ctx.notes.append(
+                f"search starts in phase {search.from_phase}; until then the "
+                "services that use it fall back on their database"
+            )
+    for name, bucket in stack.buckets.items():
+        lifecycle = bucket.lifecycle
+        bucket_resource = ctx.add(
+            Bucket(
+                name=name,
+                bucket_name=f"{ctx.prefix}-{name}",
+                versioning=bucket.versioning,
+                noncurrent_expire_days=lifecycle.noncurrent_expire_days if lifecycle else None,
+                expire_days=lifecycle.expire_days if lifecycle else None,
+                infrequent_access_days=lifecycle.infrequent_access_days if lifecycle else None,
+                cors_origins=tuple(bucket.cors.origins) if bucket.cors else (),
+                cors_methods=tuple(bucket.cors.methods) if bucket.cors else (),
+                expected_gb=bucket.expected_gb,
+                put_requests=bucket.put_requests_per_month,
+                get_requests=bucket.get_requests_per_month,
+            )
+        )
+        ctx.endpoints[name] = bucket_resource.id
+    for name, queue in stack.queues.items():
+        suffix = ".fifo" if queue.fifo else ""
+        queue_resource = ctx.add(
+            Queue(
+                name=name,
+                queue_name=f"{ctx.prefix}-{name}{suffix}",
+                fifo=queue.fifo,
+                dead_letter=queue.dead_letter,
+                max_receives=queue.max_receives,
+                visibility_timeout_seconds=queue.visibility_timeout_seconds,
+                retention_days=queue.retention_days,
+                requests_per_month=queue.requests_per_month,
+            )
+        )
+        ctx.endpoints[name] = queue_resource.id
+    for name in stack.secrets:
+        store = stack.secret_store_of(name)
+        path = (
+            f"/{ctx.environment}/{stack.name}/{name}"
+            if store == "parameter-store"
+            else f"{ctx.prefix}/{name}"
+        )
+        secret = ctx.add(Secret(name=name, path=path, store=store))  # type: ignore[arg-type]
+        ctx.endpoints[name] = secret.id
+
+
+_PARTNERS = {"us-east-1": "us-west-2", "us-west-2": "us-east-1", "eu-west-1": "us-east-1"}
+
+
+def _partner_region(region: str) -> str:
+    return _PARTNERS.get(region, "us-east-1")

@@ -1,0 +1,113 @@
+"""What faces the internet: load balancer, listeners, DNS, certificates, WAF, egress."""
+
+from __future__ import annotations
+
+from stackwright.plan.build.context import Context
+from stackwright.plan.model import INTERNET
+from stackwright.plan.resources import (
+    Certificate,
+    DataTransfer,
+    DnsRecord,
+    DnsZone,
+    Listener,
+    LoadBalancer,
+    PublicIpv4,
+    TargetGroup,
+    WebAcl,
+)
+
+WAF_RULES = (
+    "AWSManagedRulesCommonRuleSet",
+    "AWSManagedRulesKnownBadInputsRuleSet",
+    "AWSManagedRulesAmazonIpReputationList",
+    "rate-limit-per-ip",
+)
+
+
+def add_edge(ctx: Context) -> None:
+    stack, profile = ctx.stack, ctx.profile
+    web = [(n, s) for n, s in stack.services.items() if s.resolved_kind == "web"]
+    tls = stack.tls and ctx.domain is not None
+    entry: str | None = None
+    if web and profile.load_balancer and not ctx.on_host:
+        alb = ctx.add(LoadBalancer(name="main", azs=profile.azs))
+        entry = alb.id
+        ctx.add(
+            PublicIpv4(
+                name="load-balancer",
+                owner=alb.id,
+                count=profile.azs,
+                why="an internet-facing load balancer holds one per AZ",
+            )
+        )
+        if tls:
+            ctx.add(Listener(name="https", port=443, protocol="HTTPS", action="forward"))
+            ctx.add(Listener(name="http", port=80, protocol="HTTP", action="redirect-https"))
+            ctx.flow(INTERNET, alb.id, 443, "tcp", "HTTPS from users")
+            ctx.flow(INTERNET, alb.id, 80, "tcp", "HTTP, redirected to HTTPS")
+        else:
+            ctx.add(Listener(name="http", port=80, protocol="HTTP", action="forward"))
+            ctx.flow(INTERNET, alb.id, 80, "tcp", "HTTP from users")
+            ctx.notes.append("no domain (or tls: false): the load balancer serves plain HTTP")
+        for name, service in web:
+            assert service.port is not None
+            ctx.add(
+                TargetGroup(
+                    name=name,
+                    service=name,
+                    port=service.port,
+                    health_check=service.health_check or "/health",
+                    path=service.path,
+                    host=service.host,
+                )
+            )
+            ctx.flow(alb.id, ctx.endpoints[name], service.port, "tcp", f"requests to {name}")
+        if profile.waf:
+            ctx.add(WebAcl(name="main", rules=WAF_RULES, protects=alb.id))
+    elif web and ctx.on_host:
+        entry = ctx.endpoints[web[0][0]]
+        ports = (443, 80) if tls else (80,)
+        for port in ports:
+            ctx.flow(
+                INTERNET,
+                entry,
+                port,
+                "tcp",
+                "HTTPS from users"
+                if port == 443
+                else ("HTTP, redirected to HTTPS" if tls else "HTTP from users"),
+            )
+    elif web:
+        ctx.notes.append(
+            "web services without a load balancer are not reachable from the internet in this phase"
+        )
+    if ctx.domain:
+        ctx.add(
+            DnsZone(
+                name="main",
+                domain=ctx.domain if ctx.zone_owner else _apex(ctx),
+                managed=ctx.zone_owner,
+            )
+        )
+        if entry is not None:
+            ctx.add(DnsRecord(name="apex", fqdn=ctx.domain, record_type="A", target=entry))
+            ctx.add(
+                DnsRecord(
+                    name="www", fqdn=f"www.{ctx.domain}", record_type="CNAME", target=ctx.domain
+                )
+            )
+        if tls:
+            ctx.add(
+                Certificate(
+                    name="main",
+                    domain=ctx.domain,
+                    alternative_names=(f"www.{ctx.domain}",),
+                    issuer="letsencrypt" if ctx.on_host else "acm",
+                )
+            )
+    if stack.usage.data_out_gb > 0:
+        ctx.add(DataTransfer(name="internet", gb_per_month=stack.usage.data_out_gb))
+
+
+def _apex(ctx: Context) -> str:
+    return ctx.stack.domain or ctx.domain or ""

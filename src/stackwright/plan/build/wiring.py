@@ -1,0 +1,38 @@
+"""Flows from each service to what it `uses`."""
+
+from __future__ import annotations
+
+from stackwright.plan.build.context import Context
+from stackwright.plan.model import Flow
+
+_PORTS = {"postgres": 5432, "redis": 6379, "search": 443}
+_PROTOCOLS = {"postgres": "postgresql", "redis": "redis", "search": "https"}
+
+
+def add_uses(ctx: Context) -> None:
+    stack = ctx.stack
+    kinds = stack.targets()
+    seen: set[str] = {f.id for f in ctx.flows}
+    for name, service in stack.services.items():
+        source = ctx.endpoints[name]
+        for target in service.uses:
+            endpoint = ctx.endpoints.get(target)
+            if endpoint is None or endpoint == source:
+                continue  # not deployed in this phase, or on the same host
+            kind = kinds[target]
+            if kind == "service":
+                port: int | None = stack.services[target].port
+                protocol, purpose = "http", f"calls {target}"
+            elif kind in _PORTS:
+                port, protocol, purpose = _PORTS[kind], _PROTOCOLS[kind], f"uses {target}"
+            else:
+                port, protocol = None, "aws-api"
+                purpose = {
+                    "bucket": "reads and writes objects",
+                    "queue": "sends and receives",
+                    "secret": "reads the secret at start",
+                }[kind]
+            flow = Flow(source, endpoint, port, protocol, purpose)
+            if flow.id not in seen:
+                seen.add(flow.id)
+                ctx.flows.append(flow)
