@@ -75,17 +75,16 @@ def render_environment(console: Console, plan: Plan, cost: EnvironmentCost) -> N
         shown = label
         for line in members[0].lines:
             item = Text(line.item)
-            if count > 1:
-                item = Text(f"{line.item} (each)")
             if line.assumption:
                 item.append(" " + notes.mark(line.assumption, "assumes"), style="dim")
             if line.estimate and line.estimate_reason:
                 item.append(" " + notes.mark(line.estimate_reason, "estimate"), style="yellow")
             monthly = line.monthly_usd * count
+            each = f"{_quantity(line.quantity)} {line.unit} × ${line.unit_price_usd}"
             table.add_row(
                 shown,
                 item,
-                f"{_quantity(line.quantity * count)} {line.unit} × ${line.unit_price_usd}",
+                f"{count} × ({each})" if count > 1 else each,
                 ("~" if line.estimate else "") + _money(monthly),
             )
             shown = ""

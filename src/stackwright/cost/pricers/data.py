@@ -109,13 +109,15 @@ def price_bucket(resource: Bucket, plan: Plan) -> list[Component]:
             f"PUT/LIST requests ({fmt(resource.put_requests)})",
             "s3.requests.put_1k",
             dec(resource.put_requests) / 1000,
-            assumption=f"buckets.{resource.name}.put_requests_per_month",
+            assumption=f"buckets.{resource.name}.put_requests_per_month = "
+            f"{fmt(resource.put_requests)}",
         ),
         Component(
             f"GET requests ({fmt(resource.get_requests)})",
             "s3.requests.get_1k",
             dec(resource.get_requests) / 1000,
-            assumption=f"buckets.{resource.name}.get_requests_per_month",
+            assumption=f"buckets.{resource.name}.get_requests_per_month = "
+            f"{fmt(resource.get_requests)}",
         ),
     ]
 

@@ -46,8 +46,7 @@ def add_repositories(ctx: Context) -> None:
 
 def _jobs(service: Service) -> tuple[JobSpec, ...]:
     return tuple(
-        JobSpec(name=j.name, schedule=j.schedule.text, command=j.command)
-        for j in service.jobs
+        JobSpec(name=j.name, schedule=j.schedule.text, command=j.command) for j in service.jobs
     )
 
 
@@ -122,7 +121,7 @@ def add_fargate(ctx: Context) -> None:
                 max_tasks=high,
                 cpu_target=target,
                 port=service.port,
-            health_check=service.health_check or ("/health" if kind == "web" else None),
+                health_check=service.health_check or ("/health" if kind == "web" else None),
                 subnet_tier="public" if public else "private",
                 public_ip=public,
                 secrets=_secrets(ctx, service),
