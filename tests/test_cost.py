@@ -108,3 +108,27 @@ def test_every_resource_type_is_priced_or_declared_free() -> None:
 def test_cost_is_deterministic() -> None:
     plan, cost = cost_text(MINIMAL)
     assert cost_plan(plan) == cost
+
+
+def test_arm_tasks_use_graviton_prices() -> None:
+    text = MINIMAL.replace("    port: 8080\n", "    port: 8080\n    architecture: arm64\n")
+    _, cost = cost_text(text)
+    vcpu, memory = lines_of(cost, "ecs_service", "web")
+    assert (vcpu.price_key, memory.price_key) == ("fargate.arm.vcpu_hour", "fargate.arm.gb_hour")
+    assert vcpu.estimate  # the ARM rate has no machine-generated source yet
+
+
+def test_phase_1_host_prices_instance_disk_and_agent_metrics() -> None:
+    _, cost = cost_text(MINIMAL, phase=1)
+    instance, disk, metrics = lines_of(cost, "ec2_host", "app")
+    assert instance.price_key == "ec2.instance.t3.medium" and instance.monthly_usd == Decimal(
+        "30.37"
+    )
+    assert (disk.quantity, disk.monthly_usd) == (30, Decimal("2.40"))
+    assert metrics.quantity == 2
+
+
+def test_eu_west_1_uses_its_own_price_where_the_catalog_has_one() -> None:
+    _, cost = cost_text(MINIMAL.replace("name: shop", "name: shop\nregion: eu-west-1"))
+    (node,) = lines_of(cost, "cache", "redis")[:1]
+    assert node.price_region == "eu-west-1" and node.unit_price_usd == Decimal("0.017")

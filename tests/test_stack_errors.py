@@ -134,4 +134,5 @@ def test_several_problems_are_all_reported_in_line_order() -> None:
 def test_a_single_name_where_a_list_belongs_suggests_the_list() -> None:
     (message,) = problems("name: shop\nservices: {web: {port: 80, uses: postgres}}\npostgres: {}\n")
     assert "services.web.uses: input should be a valid list, got 'postgres' (write [postgres])" in (
-        message)
+        message
+    )
