@@ -48,13 +48,12 @@ def price_load_balancer(resource: LoadBalancer, plan: Plan) -> list[Component]:
     per_second = usage.requests_per_month / SECONDS_PER_MONTH
     gb_per_hour = usage.data_out_gb / 730
     lcus = max(per_second / LCU_NEW_CONNECTIONS_PER_SECOND, gb_per_hour / LCU_GB_PER_HOUR)
-    lcus = round(lcus, 4)
     return [
         Component("Application Load Balancer (730 h)", "elb.alb.hour", hours()),
         Component(
-            f"capacity units ({fmt(lcus)} LCU average × 730 h)",
+            f"capacity units ({fmt(round(lcus, 4))} LCU average × 730 h)",
             "elb.alb.lcu_hour",
-            hours(lcus),
+            dec(round(lcus * 730, 4)),
             assumption=f"usage.requests_per_month = {fmt(usage.requests_per_month)} "
             f"(each a new connection; 25/s per LCU) and usage.data_out_gb = "
             f"{fmt(usage.data_out_gb)} GB (1 GB/h per LCU)",
