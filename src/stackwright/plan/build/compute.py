@@ -22,6 +22,7 @@ from stackwright.stack.model import Service
 PROXY_CPUS, PROXY_MEMORY_MB = 0.25, 256  # nginx in front of the app on the phase-1 host
 CACHE_CPUS, CACHE_OVERHEAD_MB = 0.15, 128  # Redis container: maxmemory plus its own overhead
 HOST_HEADROOM_MB = 1024  # OS, Docker and the CloudWatch agent beside the containers
+MINUTES_PER_MONTH = 730 * 60
 
 
 def is_external_image(image: str) -> bool:
@@ -55,23 +56,16 @@ def _secrets(ctx: Context, service: Service) -> tuple[str, ...]:
 
 
 def add_fargate(ctx: Context) -> None:
-    stack, profile = ctx.stack, ctx.profile
+    stack = ctx.stack
     ctx.add(EcsCluster(name="main", cluster_name=ctx.prefix))
-    public = profile.task_subnets == "public"
+    public = ctx.profile.task_subnets == "public"
+    task_weights: dict[str, float] = {}  # how much each service logs, relative to the others
     for name, service in stack.services.items():
         kind = service.resolved_kind
         image = image_of(name, service)
-        ctx.add(
-            LogGroup(
-                name=name,
-                group_name=f"/ecs/{ctx.prefix}/{name}",
-                retention_days=stack.logs.retention_days,
-                share_of_logs=0.0,
-            )
-        )
         if kind == "job":
             assert service.schedule is not None
-            ctx.add(
+            task = ctx.add(
                 ScheduledTask(
                     name=name,
                     image=image,
@@ -85,28 +79,12 @@ def add_fargate(ctx: Context) -> None:
                     secrets=_secrets(ctx, service),
                 )
             )
-            ctx.endpoints[name] = f"scheduled_task.{name}"
+            ctx.endpoints[name] = task.id
+            task_weights[name] = max(
+                task.runs_per_month * task.run_minutes / MINUTES_PER_MONTH, 0.01
+            )
             continue
-        desired = service.count if service.count is not None else 1
-        if service.jobs and desired > 1:
-            ctx.notes.append(
-                f"{name} runs scheduled jobs itself, so it keeps {desired} tasks "
-                "only because the stack asks for it: each task runs every job"
-            )
-        if not service.jobs:
-            desired = max(desired, profile.min_tasks)
-        elif desired < profile.min_tasks:
-            ctx.notes.append(
-                f"{name} keeps 1 task in phase {ctx.phase}: it runs scheduled jobs, "
-                "and a second task would run each job twice"
-            )
-        low, high, target = desired, desired, None
-        if service.autoscaling is not None:  # the stack's own bounds win over the phase's
-            low, high = service.autoscaling.min, service.autoscaling.max
-            target = service.autoscaling.cpu_target
-            desired = min(max(desired, low), high)
-        elif profile.autoscaling and not service.jobs:
-            low, high, target = desired, max(desired * 5, desired + 1), 70
+        desired, low, high, target = _task_counts(ctx, name, service)
         ecs = ctx.add(
             EcsService(
                 name=name,
@@ -130,6 +108,7 @@ def add_fargate(ctx: Context) -> None:
             )
         )
         ctx.endpoints[name] = ecs.id
+        task_weights[name] = max(desired, 1)
         if public and desired:
             ctx.add(
                 PublicIpv4(
@@ -139,7 +118,41 @@ def add_fargate(ctx: Context) -> None:
                     why="tasks in public subnets get a public IP each",
                 )
             )
-    _share_logs(ctx)
+    total = math.fsum(task_weights.values())
+    for name, weight in task_weights.items():
+        ctx.add(
+            LogGroup(
+                name=name,
+                group_name=f"/ecs/{ctx.prefix}/{name}",
+                retention_days=stack.logs.retention_days,
+                share_of_logs=weight / total,
+            )
+        )
+
+
+def _task_counts(ctx: Context, name: str, service: Service) -> tuple[int, int, int, int | None]:
+    """Desired, minimum and maximum tasks, and the CPU target (None: no autoscaling)."""
+    profile = ctx.profile
+    desired = service.count if service.count is not None else 1
+    if service.jobs:
+        if desired > 1:
+            ctx.notes.append(
+                f"{name} runs scheduled jobs itself, so it keeps {desired} tasks "
+                "only because the stack asks for it: each task runs every job"
+            )
+        elif desired < profile.min_tasks:
+            ctx.notes.append(
+                f"{name} keeps 1 task in phase {ctx.phase}: it runs scheduled jobs, "
+                "and a second task would run each job twice"
+            )
+    else:
+        desired = max(desired, profile.min_tasks)
+    if service.autoscaling is not None:  # the stack's own bounds win over the phase's
+        low, high = service.autoscaling.min, service.autoscaling.max
+        return min(max(desired, low), high), low, high, service.autoscaling.cpu_target
+    if profile.autoscaling and not service.jobs:
+        return desired, desired, max(desired * 5, desired + 1), 70
+    return desired, desired, desired, None
 
 
 def add_host(ctx: Context) -> None:
@@ -232,27 +245,3 @@ def _smallest_host(cpus: float, memory_mb: int) -> str:
         if size.vcpu >= cpus and size.memory_gib * 1024 >= memory_mb + HOST_HEADROOM_MB:
             return instance
     return EC2_HOST_LADDER[-1]
-
-
-def _share_logs(ctx: Context) -> None:
-    """Split the stack's log volume over the log groups by how many tasks write to each."""
-    weights: dict[str, float] = {}
-    for resource in ctx.resources:
-        if isinstance(resource, EcsService):
-            weights[resource.name] = max(resource.desired, 1)
-        elif isinstance(resource, ScheduledTask):
-            weights[resource.name] = max(
-                resource.runs_per_month * resource.run_minutes / 43800, 0.01
-            )
-    total = math.fsum(weights.values()) or 1.0
-    ctx.resources[:] = [
-        LogGroup(
-            name=r.name,
-            group_name=r.group_name,
-            retention_days=r.retention_days,
-            share_of_logs=weights.get(r.name, 0.0) / total,
-        )
-        if isinstance(r, LogGroup)
-        else r
-        for r in ctx.resources
-    ]
