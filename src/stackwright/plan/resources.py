@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
+from stackwright.plan.alarms import AlarmRule
+
 SubnetTier = Literal["public", "private", "data"]
 
 
@@ -333,18 +335,10 @@ class LogGroup(Resource):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Alarm(Resource):
     TYPE: ClassVar[str] = "alarm"
-    alarm: str
+    rule_name: str
+    rule: AlarmRule
     target: str
-    namespace: str
-    metric: str
-    statistic: str
-    comparison: Literal[">", ">=", "<", "<="]
     threshold: float
-    unit: str
-    period_seconds: int
-    evaluation_periods: int
-    severity: Literal["critical", "warning"]
-    description: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
