@@ -138,7 +138,7 @@ def test_no_data_store_is_reachable_from_the_internet(stack: dict[str, Any]) -> 
         owners = {g.id: g.owner for g in plan.of_type(SecurityGroup)}
         for rule in plan.of_type(SecurityGroupRule):
             if owners[rule.group] in stores:
-                assert rule.source != ANYWHERE
+                assert rule.peer != ANYWHERE
         for store in plan.resources:
             if isinstance(store, Database | Cache | SearchDomain):
                 assert store.subnet_tier != "public"
@@ -152,9 +152,14 @@ def test_every_security_group_rule_is_backed_by_a_flow(stack: dict[str, Any]) ->
         owners = {g.id: g.owner for g in plan.of_type(SecurityGroup)}
         for rule in plan.of_type(SecurityGroupRule):
             flow = flows[rule.flow]
-            assert owners[rule.group] == flow.target and rule.port == flow.port
-            expected = ANYWHERE if flow.source == INTERNET else flow.source
-            assert owners.get(rule.source, rule.source) == expected
+            here, there = (
+                (flow.target, flow.source)
+                if rule.direction == "ingress"
+                else (flow.source, flow.target)
+            )
+            assert owners[rule.group] == here and rule.port == flow.port
+            expected = ANYWHERE if there == INTERNET else there
+            assert owners.get(rule.peer, rule.peer) == expected
 
 
 @SETTINGS

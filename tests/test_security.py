@@ -7,15 +7,16 @@ from stackwright.plan.security import ANYWHERE
 from tests.helpers import MINIMAL, plan_text
 
 
-def rules(plan):  # type: ignore[no-untyped-def]
+def rules(plan, direction="ingress"):  # type: ignore[no-untyped-def]
     groups = {g.id: g.owner for g in plan.of_type(SecurityGroup)}
     return {
-        (groups[r.group], groups.get(r.source, r.source), r.port)
+        (groups[r.group], groups.get(r.peer, r.peer), r.port)
         for r in plan.of_type(SecurityGroupRule)
+        if r.direction == direction
     }
 
 
-def test_phase_2_rules_are_the_alb_chain() -> None:
+def test_phase_2_ingress_is_the_alb_chain() -> None:
     assert rules(plan_text(MINIMAL, phase=2)) == {
         ("load_balancer.main", ANYWHERE, 443),
         ("load_balancer.main", ANYWHERE, 80),
@@ -23,6 +24,17 @@ def test_phase_2_rules_are_the_alb_chain() -> None:
         ("database.postgres", "ecs_service.web", 5432),
         ("database.postgres", "ecs_service.worker", 5432),
         ("cache.redis", "ecs_service.web", 6379),
+    }
+
+
+def test_phase_2_egress_mirrors_ingress_plus_https_out_for_tasks() -> None:
+    assert rules(plan_text(MINIMAL, phase=2), "egress") == {
+        ("load_balancer.main", "ecs_service.web", 8080),
+        ("ecs_service.web", "database.postgres", 5432),
+        ("ecs_service.worker", "database.postgres", 5432),
+        ("ecs_service.web", "cache.redis", 6379),
+        ("ecs_service.web", ANYWHERE, 443),
+        ("ecs_service.worker", ANYWHERE, 443),
     }
 
 

@@ -76,11 +76,13 @@ class SecurityGroup(Resource):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SecurityGroupRule(Resource):
-    """An ingress rule; always derived from a Flow (see plan/security.py)."""
+    """One side of a flow: ingress on the target's group, egress on the source's. Always
+    derived from a Flow (see plan/security.py)."""
 
     TYPE: ClassVar[str] = "security_group_rule"
     group: str
-    source: str  # a security group id, or a CIDR block for the internet
+    direction: Literal["ingress", "egress"]
+    peer: str  # the other side: a security group id, or a CIDR block for the internet
     port: int
     protocol: str
     flow: str

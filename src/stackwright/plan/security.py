@@ -33,31 +33,41 @@ def group_name(resource: Resource) -> str:
 
 
 def derive_security(resources: list[Resource], flows: list[Flow]) -> list[Resource]:
-    """One security group per networked resource; one ingress rule per flow with a port."""
+    """One security group per networked resource; per flow with a port, an ingress rule on the
+    target's group and an egress rule on the source's."""
     groups: dict[str, SecurityGroup] = {}
     for resource in resources:
         if isinstance(resource, GUARDED):
             groups[resource.id] = SecurityGroup(name=group_name(resource), owner=resource.id)
     rules: list[Resource] = []
     for flow in flows:
-        group = groups.get(flow.target)
-        if flow.port is None or group is None:
+        if flow.port is None:
             continue
-        if flow.source == INTERNET:
-            source, label = ANYWHERE, "internet"
-        elif flow.source in groups:
-            source = groups[flow.source].id
-            label = groups[flow.source].name
-        else:
-            continue
-        rules.append(
-            SecurityGroupRule(
-                name=f"{group.name}-from-{label}-{flow.port}",
-                group=group.id,
-                source=source,
-                port=flow.port,
-                protocol="tcp",
-                flow=flow.id,
+        source, target = groups.get(flow.source), groups.get(flow.target)
+        if target is not None and (source is not None or flow.source == INTERNET):
+            peer, label = (source.id, source.name) if source else (ANYWHERE, "internet")
+            rules.append(
+                SecurityGroupRule(
+                    name=f"{target.name}-from-{label}-{flow.port}",
+                    group=target.id,
+                    direction="ingress",
+                    peer=peer,
+                    port=flow.port,
+                    protocol="tcp",
+                    flow=flow.id,
+                )
             )
-        )
+        if source is not None and (target is not None or flow.target == INTERNET):
+            peer, label = (target.id, target.name) if target else (ANYWHERE, "internet")
+            rules.append(
+                SecurityGroupRule(
+                    name=f"{source.name}-to-{label}-{flow.port}",
+                    group=source.id,
+                    direction="egress",
+                    peer=peer,
+                    port=flow.port,
+                    protocol="tcp",
+                    flow=flow.id,
+                )
+            )
     return [*groups.values(), *rules]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stackwright.plan.build.context import Context
-from stackwright.plan.model import Flow
+from stackwright.plan.model import INTERNET, Flow
 
 _PORTS = {"postgres": 5432, "redis": 6379, "search": 443}
 _PROTOCOLS = {"postgres": "postgresql", "redis": "redis", "search": "https"}
@@ -13,6 +13,12 @@ def add_uses(ctx: Context) -> None:
     stack = ctx.stack
     kinds = stack.targets()
     seen: set[str] = {f.id for f in ctx.flows}
+    for endpoint in dict.fromkeys(ctx.endpoints[name] for name in stack.services):
+        flow = Flow(
+            endpoint, INTERNET, 443, "https", "AWS APIs, image pulls and outside HTTPS services"
+        )
+        seen.add(flow.id)
+        ctx.flows.append(flow)
     for name, service in stack.services.items():
         source = ctx.endpoints[name]
         for target in service.uses:

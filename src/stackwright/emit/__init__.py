@@ -1,0 +1,1 @@
+"""Emitters: files a team owns, written from a Plan (never from the stack file)."""

@@ -1,0 +1,204 @@
+"""A small HCL writer whose output is already `terraform fmt` clean.
+
+Values: str (quoted, `${` escaped), bool, int, float, Raw (an expression written as is),
+list, dict (an object). Consecutive one-line attributes have their `=` aligned, as
+`terraform fmt` does; a multi-line value, a nested block, a comment or a blank line ends the run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Union
+
+INDENT = "  "
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+MAX_INLINE_LIST = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """An HCL expression: a reference, a function call, a template string."""
+
+    text: str
+
+
+Value = Union[str, bool, int, float, Raw, Sequence["Value"], Mapping[str, "Value"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    pass
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str
+    labels: tuple[str, ...] = ()
+    body: list[Item] = field(default_factory=list)
+
+    def attr(self, name: str, value: Value) -> Block:
+        """Add an attribute; None means leave it out."""
+        if value is not None:
+            self.body.append(Attr(name, value))
+        return self
+
+    def attrs(self, **values: Value) -> Block:
+        for name, value in values.items():
+            self.attr(name, value)
+        return self
+
+    def block(self, kind: str, *labels: str) -> Block:
+        child = Block(kind, labels)
+        self.body.append(child)
+        return child
+
+    def comment(self, text: str) -> Block:
+        self.body.append(Comment(text))
+        return self
+
+    def blank(self) -> Block:
+        self.body.append(Blank())
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    name: str
+    value: Value
+
+
+Item = Union[Attr, Block, Comment, Blank]
+
+
+def ref(text: str) -> Raw:
+    return Raw(text)
+
+
+def template(text: str) -> Raw:
+    """A quoted template string, `${...}` interpolations left live."""
+    return Raw(json.dumps(text, ensure_ascii=False))
+
+
+def quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False).replace("${", "$${").replace("%{", "%%{")
+
+
+def _key(name: str) -> str:
+    return name if IDENTIFIER.match(name) else quote(name)
+
+
+def render_value(value: Value, indent: str) -> list[str]:
+    """The value's lines; the first continues the line of its attribute."""
+    if isinstance(value, Raw):
+        return value.text.split("\n")
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    if isinstance(value, int | float):
+        return [repr(value)]
+    if isinstance(value, str):
+        return [quote(value)]
+    if isinstance(value, Mapping):
+        if not value:
+            return ["{}"]
+        inner = indent + INDENT
+        lines = ["{"]
+        lines += _render_attrs([Attr(_key(k), v) for k, v in value.items()], inner)
+        lines.append(indent + "}")
+        return lines
+    if isinstance(value, Sequence):
+        items = [render_value(v, indent + INDENT) for v in value]
+        if all(len(i) == 1 for i in items):
+            inline = "[" + ", ".join(i[0] for i in items) + "]"
+            if len(inline) <= MAX_INLINE_LIST:
+                return [inline]
+        lines = ["["]
+        for item in items:
+            lines.append(indent + INDENT + item[0])
+            lines.extend(item[1:])
+            lines[-1] += ","
+        lines.append(indent + "]")
+        return lines
+    raise TypeError(f"cannot write {value!r} as HCL")
+
+
+def _render_attrs(attrs: Iterable[Attr], indent: str) -> list[str]:
+    return _render_body(list(attrs), indent)
+
+
+def _render_body(items: list[Item], indent: str) -> list[str]:
+    lines: list[str] = []
+    run: list[tuple[str, str]] = []  # one-line attributes waiting to be aligned
+
+    def flush() -> None:
+        width = max((len(name) for name, _ in run), default=0)
+        lines.extend(f"{indent}{name.ljust(width)} = {text}" for name, text in run)
+        run.clear()
+
+    for item in items:
+        if isinstance(item, Attr):
+            rendered = render_value(item.value, indent)
+            if len(rendered) == 1 and not _opens_bracket(rendered[0]):
+                run.append((item.name, rendered[0]))
+                continue
+            flush()
+            lines.append(f"{indent}{item.name} = {rendered[0]}")
+            lines.extend(rendered[1:])
+        elif isinstance(item, Block):
+            flush()
+            lines.extend(_render_block(item, indent))
+        elif isinstance(item, Comment):
+            flush()
+            lines.extend(f"{indent}# {line}".rstrip() for line in item.text.split("\n"))
+        else:
+            flush()
+            lines.append("")
+    flush()
+    return lines
+
+
+def _opens_bracket(text: str) -> bool:
+    """A one-line value that leaves brackets open is written over several lines."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+    return depth != 0
+
+
+def _render_block(block: Block, indent: str) -> list[str]:
+    head = " ".join([block.kind, *(quote(label) for label in block.labels)])
+    if not block.body:
+        return [f"{indent}{head} {{", f"{indent}}}"]
+    return [f"{indent}{head} {{", *_render_body(block.body, indent + INDENT), f"{indent}}}"]
+
+
+def render_file(items: Sequence[Item]) -> str:
+    """Top-level blocks separated by one blank line."""
+    chunks: list[str] = []
+    for item in items:
+        if isinstance(item, Block):
+            chunks.append("\n".join(_render_block(item, "")))
+        elif isinstance(item, Comment):
+            chunks.append("\n".join(f"# {line}".rstrip() for line in item.text.split("\n")))
+    return "\n\n".join(chunks) + "\n"
