@@ -101,7 +101,6 @@ def test_every_resource_type_is_priced_or_declared_free() -> None:
         "listener",
         "target_group",
         "dns_record",
-        "ecs_cluster",
     }
 
 

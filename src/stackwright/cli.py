@@ -1,7 +1,8 @@
 """The `stackwright` command.
 
 Exit codes: 0 success; 1 the command failed for another reason; 2 the stack file or the
-arguments are wrong; 3 over budget (only with `plan --fail-over-budget`).
+arguments are wrong; 3 over budget (only with `plan --fail-over-budget`); 4 `build` refused to
+overwrite files edited by hand.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import typer
 from rich.console import Console
 
 from stackwright.cost import cost_plan, default_catalog
+from stackwright.emit.build import terraform_files
+from stackwright.emit.files import HandEditsError, write_files
 from stackwright.plan import plan_environment
 from stackwright.report.plan_json import plan_json
 from stackwright.report.plan_table import render_environment
@@ -26,6 +29,7 @@ from stackwright.suggest import did_you_mean
 
 EXIT_USAGE = 2
 EXIT_OVER_BUDGET = 3
+EXIT_HAND_EDITS = 4
 
 app = typer.Typer(
     add_completion=False,
@@ -106,6 +110,63 @@ def plan(
         )
     if fail_over_budget and any(c.budget and c.budget.status == "over" for _, c in results):
         raise typer.Exit(EXIT_OVER_BUDGET)
+
+
+@app.command()
+def build(
+    stack: StackArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="folder to write into")],
+    force: Annotated[bool, typer.Option(help="overwrite files edited by hand")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write Terraform for every environment (terraform/<env>/) and its state bucket
+    (terraform/bootstrap/)."""
+    try:
+        stack_file = load_stack(stack)
+    except StackError as exc:
+        _fail(exc.problems, as_json)
+    files = terraform_files(stack_file)
+    try:
+        report = write_files(out, files, force=force)
+    except HandEditsError as exc:
+        if as_json:
+            _emit_json(
+                {
+                    "refused": [
+                        {"path": c.path, "reason": c.reason, "diff": c.diff} for c in exc.conflicts
+                    ]
+                }
+            )
+        else:
+            err = Console(stderr=True, highlight=False, soft_wrap=True)
+            for conflict in exc.conflicts:
+                err.print(
+                    f"{out / conflict.path}: {conflict.reason}; not overwritten", markup=False
+                )
+                err.print(conflict.diff, markup=False, style="dim")
+            err.print(
+                "Nothing was written. Keep your edits in the stack file, or run again "
+                "with --force to replace them.",
+                markup=False,
+            )
+        raise typer.Exit(EXIT_HAND_EDITS) from None
+    if as_json:
+        _emit_json(
+            {
+                "out": str(out),
+                "written": report.written,
+                "unchanged": report.unchanged,
+                "overwritten_edits": report.overwritten_edits,
+                "stale": report.stale,
+            }
+        )
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(f"{out}: {len(report.written)} written, {len(report.unchanged)} unchanged.")
+    for path in report.overwritten_edits:
+        console.print(f"  replaced hand edits in {path} (--force)")
+    for path in report.stale:
+        console.print(f"  {path} is no longer produced; left in place, delete it if unused")
 
 
 @app.command()

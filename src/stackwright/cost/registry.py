@@ -1,5 +1,5 @@
 """Which pricer prices which resource type. Types absent here cost nothing (VPC, subnets,
-security groups, listeners, target groups, DNS records, the ECS cluster)."""
+security groups, listeners, target groups, DNS records)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from stackwright.plan.model import Plan
 Pricer = Callable[[Any, Plan], list[Component]]
 
 PRICERS: dict[type[r.Resource], Pricer] = {
+    r.EcsCluster: compute.price_ecs_cluster,
     r.EcsService: compute.price_ecs_service,
     r.ScheduledTask: compute.price_scheduled_task,
     r.Ec2Host: compute.price_ec2_host,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from stackwright.plan.resources import Resource
@@ -40,7 +40,7 @@ class Plan:
     region: str
     resources: tuple[Resource, ...]
     flows: tuple[Flow, ...]
-    usage: Usage
+    usage: Usage = field(default_factory=Usage)
     notes: tuple[str, ...] = ()
     dr_region: str | None = None
     rto_minutes: float = 240.0

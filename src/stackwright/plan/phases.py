@@ -26,6 +26,7 @@ class PhaseProfile:
     dashboards: int
     managed_cache: bool
     multi_az_data: bool
+    container_insights: bool
     host_instance: str | None = None
     host_disk_gb: int = 30
     cidr: str = "10.0.0.0/16"
@@ -49,6 +50,7 @@ _LAUNCH = PhaseProfile(
     dashboards=0,
     managed_cache=False,
     multi_az_data=False,
+    container_insights=False,
 )
 _GROWTH = replace(
     _LAUNCH,
@@ -71,6 +73,7 @@ _SCALE = replace(
     tracing=True,
     dashboards=3,
     multi_az_data=True,
+    container_insights=True,
 )
 _FULL = replace(
     _SCALE, number=4, name="full production", autoscaling=True, cross_region_backups=True

@@ -160,6 +160,7 @@ class ContainerRepository(Resource):
 class EcsCluster(Resource):
     TYPE: ClassVar[str] = "ecs_cluster"
     cluster_name: str
+    container_insights: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -402,6 +402,9 @@ class Topology(StrictModel):
     tracing: bool | None = None
     cross_region_backups: bool | None = None
     dashboards: int | None = Field(None, ge=0, le=20)
+    container_insights: bool | None = Field(
+        None, description="ECS Container Insights (custom metrics, billed); default from phase 3"
+    )
     managed_cache: bool | None = Field(
         None, description="ElastiCache (else a container on the host)"
     )

@@ -7,7 +7,7 @@ from decimal import Decimal
 from stackwright.cost.model import Component
 from stackwright.cost.pricers.common import dec, fmt, hours, plural
 from stackwright.plan.model import Plan
-from stackwright.plan.resources import Ec2Host, EcsService, ScheduledTask
+from stackwright.plan.resources import Ec2Host, EcsCluster, EcsService, ScheduledTask
 
 EPHEMERAL_INCLUDED_GB = 20
 
@@ -51,6 +51,35 @@ def price_scheduled_task(resource: ScheduledTask, plan: Plan) -> list[Component]
     components = _fargate(resource.architecture, resource.cpu, resource.memory, task_hours, what)
     assumption = f"schedule {resource.schedule}; each run takes {fmt(resource.run_minutes)} min"
     return [Component(c.item, c.key, c.quantity, assumption) for c in components]
+
+
+# Container Insights publishes custom metrics per cluster, per service and per task family
+# (the metric list in the Amazon ECS Container Insights documentation, read 2026-11).
+INSIGHTS_CLUSTER_METRICS = 11
+INSIGHTS_SERVICE_METRICS = 13
+INSIGHTS_TASK_FAMILY_METRICS = 8
+
+
+def price_ecs_cluster(resource: EcsCluster, plan: Plan) -> list[Component]:
+    if not resource.container_insights:
+        return []
+    services = sum(1 for _ in plan.of_type(EcsService))
+    families = services + sum(1 for _ in plan.of_type(ScheduledTask))
+    metrics = (
+        INSIGHTS_CLUSTER_METRICS
+        + services * INSIGHTS_SERVICE_METRICS
+        + families * INSIGHTS_TASK_FAMILY_METRICS
+    )
+    return [
+        Component(
+            f"Container Insights metrics ({metrics})",
+            "cloudwatch.metric.month",
+            dec(metrics),
+            assumption=f"{INSIGHTS_CLUSTER_METRICS} per cluster, {INSIGHTS_SERVICE_METRICS} per "
+            f"service, {INSIGHTS_TASK_FAMILY_METRICS} per task family; their performance log "
+            "events are not counted",
+        )
+    ]
 
 
 def price_ec2_host(resource: Ec2Host, plan: Plan) -> list[Component]:

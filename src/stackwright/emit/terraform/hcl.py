@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TypeAlias
 
 INDENT = "  "
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
@@ -25,7 +25,17 @@ class Raw:
     text: str
 
 
-Value = Union[str, bool, int, float, Raw, Sequence["Value"], Mapping[str, "Value"], None]
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A function applied to one value, e.g. jsonencode({...}) written as HCL."""
+
+    function: str
+    value: Value
+
+
+Value: TypeAlias = (
+    str | bool | int | float | Raw | Call | Sequence["Value"] | Mapping[str, "Value"] | None
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +85,7 @@ class Attr:
     value: Value
 
 
-Item = Union[Attr, Block, Comment, Blank]
+Item = Attr | Block | Comment | Blank
 
 
 def ref(text: str) -> Raw:
@@ -99,6 +109,13 @@ def render_value(value: Value, indent: str) -> list[str]:
     """The value's lines; the first continues the line of its attribute."""
     if isinstance(value, Raw):
         return value.text.split("\n")
+    if isinstance(value, Call):
+        inner: list[str] = render_value(value.value, indent)
+        return (
+            [f"{value.function}({inner[0]}", *inner[1:-1], inner[-1] + ")"]
+            if len(inner) > 1
+            else [f"{value.function}({inner[0]})"]
+        )
     if isinstance(value, bool):
         return ["true" if value else "false"]
     if isinstance(value, int | float):
@@ -108,9 +125,8 @@ def render_value(value: Value, indent: str) -> list[str]:
     if isinstance(value, Mapping):
         if not value:
             return ["{}"]
-        inner = indent + INDENT
         lines = ["{"]
-        lines += _render_attrs([Attr(_key(k), v) for k, v in value.items()], inner)
+        lines += _render_attrs([Attr(_key(k), v) for k, v in value.items()], indent + INDENT)
         lines.append(indent + "}")
         return lines
     if isinstance(value, Sequence):

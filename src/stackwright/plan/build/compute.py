@@ -57,7 +57,11 @@ def _secrets(ctx: Context, service: Service) -> tuple[str, ...]:
 
 def add_fargate(ctx: Context) -> None:
     stack = ctx.stack
-    ctx.add(EcsCluster(name="main", cluster_name=ctx.prefix))
+    ctx.add(
+        EcsCluster(
+            name="main", cluster_name=ctx.prefix, container_insights=ctx.profile.container_insights
+        )
+    )
     public = ctx.profile.task_subnets == "public"
     task_weights: dict[str, float] = {}  # how much each service logs, relative to the others
     for name, service in stack.services.items():

@@ -13,9 +13,9 @@ def add_uses(ctx: Context) -> None:
     stack = ctx.stack
     kinds = stack.targets()
     seen: set[str] = {f.id for f in ctx.flows}
-    for endpoint in dict.fromkeys(ctx.endpoints[name] for name in stack.services):
+    for compute in dict.fromkeys(ctx.endpoints[name] for name in stack.services):
         flow = Flow(
-            endpoint, INTERNET, 443, "https", "AWS APIs, image pulls and outside HTTPS services"
+            compute, INTERNET, 443, "https", "AWS APIs, image pulls and outside HTTPS services"
         )
         seen.add(flow.id)
         ctx.flows.append(flow)

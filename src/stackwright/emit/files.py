@@ -1,0 +1,120 @@
+"""Writing emitted files so that a person's edits are never lost.
+
+A manifest (`.stackwright-manifest.json` in the output folder) records the hash of every file
+written. A file whose content differs from what was recorded was edited by hand: it is not
+overwritten unless forced, and the refusal names each such file with a diff. Files that are no
+longer produced are reported, never deleted.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".stackwright-manifest.json"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    path: str
+    reason: str
+    diff: str
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    overwritten_edits: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+
+class HandEditsError(Exception):
+    """Files changed since stackwright wrote them; nothing was written."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        self.conflicts = conflicts
+        super().__init__(", ".join(c.path for c in conflicts))
+
+
+def _load_manifest(out: Path) -> dict[str, str]:
+    path = out / MANIFEST
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data.get("files", {}).items()}
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _diff(path: str, on_disk: bytes, ours: bytes) -> str:
+    lines = difflib.unified_diff(
+        ours.decode("utf-8", "replace").splitlines(keepends=True),
+        on_disk.decode("utf-8", "replace").splitlines(keepends=True),
+        f"{path} (stackwright)",
+        f"{path} (on disk)",
+        n=1,
+    )
+    return "".join(lines)
+
+
+def write_files(out: Path, files: dict[str, str], *, force: bool = False) -> WriteReport:
+    """Write `files` (relative path → text) under `out`, refusing to clobber hand edits."""
+    manifest = _load_manifest(out)
+    report = WriteReport()
+    conflicts: list[Conflict] = []
+    pending: dict[str, bytes] = {}
+    for relative, text in sorted(files.items()):
+        data = text.encode("utf-8")
+        path = out / relative
+        if path.exists():
+            on_disk = path.read_bytes()
+            if on_disk == data:
+                report.unchanged.append(relative)
+                continue
+            recorded = manifest.get(relative)
+            if recorded != digest(on_disk):
+                reason = (
+                    "changed since stackwright wrote it"
+                    if recorded
+                    else "not written by stackwright"
+                )
+                conflicts.append(Conflict(relative, reason, _diff(relative, on_disk, data)))
+        pending[relative] = data
+    if conflicts and not force:
+        raise HandEditsError(conflicts)
+    report.overwritten_edits = [c.path for c in conflicts]
+    for relative, data in pending.items():
+        _atomic_write(out / relative, data)
+        report.written.append(relative)
+    report.stale = sorted(set(manifest) - set(files))
+    new_manifest = {**manifest, **{r: digest(t.encode("utf-8")) for r, t in files.items()}}
+    _atomic_write(
+        out / MANIFEST,
+        (
+            json.dumps(
+                {"generator": "stackwright", "files": dict(sorted(new_manifest.items()))}, indent=2
+            )
+            + "\n"
+        ).encode("utf-8"),
+    )
+    return report

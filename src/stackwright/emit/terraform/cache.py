@@ -1,0 +1,91 @@
+"""cache.tf: ElastiCache (Redis or Valkey) with encryption, an auth token kept in Secrets
+Manager, snapshots and the eviction policy."""
+
+from __future__ import annotations
+
+from stackwright.emit.terraform.context import Root
+from stackwright.emit.terraform.hcl import Raw
+from stackwright.plan.resources import Cache
+
+FILE = "cache.tf"
+
+
+def emit(root: Root) -> None:
+    cache = next(root.plan.of_type(Cache), None)
+    if cache is None:
+        return
+    root.needs_random = True
+    root.resource(FILE, "aws_elasticache_subnet_group", "main").attrs(
+        name=root.named("cache"), subnet_ids=root.subnet_ids(cache.subnet_tier)
+    )
+    major = cache.version.split(".")[0]
+    family = f"{cache.engine}{major}" if cache.engine == "valkey" else f"redis{major}"
+    params = root.resource(FILE, "aws_elasticache_parameter_group", "main")
+    params.attrs(name=root.named("cache"), family=family)
+    params.block("parameter").attrs(name="maxmemory-policy", value=cache.maxmemory_policy)
+    if cache.encryption:
+        token = root.resource(FILE, "random_password", "cache_auth")
+        token.comment("Generated once, kept in state and in Secrets Manager; never in these files.")
+        token.attrs(length=48, special=False)
+        secret = root.resource(FILE, "aws_secretsmanager_secret", "cache_auth")
+        secret.comment(
+            "checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a "
+            "customer-managed key costs $1/month"
+        )
+        secret.comment(
+            "checkov:skip=CKV2_AWS_57:rotating the token needs the cache and its "
+            "clients rotated together"
+        )
+        secret.attrs(
+            name=Raw('"${local.name}/cache-auth-token"'),
+            recovery_window_in_days=7 if root.prod else 0,
+        )
+        root.resource(FILE, "aws_secretsmanager_secret_version", "cache_auth").attrs(
+            secret_id=Raw("aws_secretsmanager_secret.cache_auth.id"),
+            secret_string=Raw("random_password.cache_auth.result"),
+        )
+    block = root.resource(FILE, "aws_elasticache_replication_group", "main")
+    block.comment(
+        "checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; a "
+        "customer-managed key costs $1/month"
+    )
+    if cache.nodes < 2:
+        block.comment(
+            f"checkov:skip=CKV2_AWS_50:one node until phase 3 (this is phase "
+            f"{root.plan.phase}); set redis.nodes to 2 for automatic failover"
+        )
+    if not cache.encryption:
+        block.comment("checkov:skip=CKV_AWS_29:the stack turns cache encryption off")
+        block.comment("checkov:skip=CKV_AWS_30:the stack turns cache encryption off")
+        block.comment("checkov:skip=CKV_AWS_31:the stack turns cache encryption off")
+    block.attrs(
+        replication_group_id=Raw('substr("${local.name}-cache", 0, 40)'),
+        description=Raw('"${local.name} cache"'),
+        engine=cache.engine,
+        engine_version=cache.version,
+        node_type=cache.node_type,
+        num_cache_clusters=cache.nodes,
+        automatic_failover_enabled=cache.nodes > 1,
+        multi_az_enabled=cache.multi_az,
+        port=cache.port,
+        subnet_group_name=Raw("aws_elasticache_subnet_group.main.name"),
+        parameter_group_name=Raw("aws_elasticache_parameter_group.main.name"),
+        security_group_ids=[Raw(root.group_of(cache))],
+        at_rest_encryption_enabled=cache.encryption,
+        transit_encryption_enabled=cache.encryption,
+        auth_token=Raw("random_password.cache_auth.result") if cache.encryption else None,
+        snapshot_retention_limit=cache.snapshot_days,
+        auto_minor_version_upgrade=True,
+        apply_immediately=not root.prod,
+    )
+    root.output(
+        "cache_endpoint",
+        Raw("aws_elasticache_replication_group.main.primary_endpoint_address"),
+        "the cache's primary endpoint",
+    )
+    if cache.encryption:
+        root.output(
+            "cache_auth_secret",
+            Raw("aws_secretsmanager_secret.cache_auth.arn"),
+            "the Secrets Manager secret holding the cache auth token",
+        )

@@ -1,0 +1,313 @@
+"""compute.tf: image repositories, then either the ECS cluster with task definitions, services,
+autoscaling and schedules, or the phase-1 EC2 host running Docker Compose."""
+
+from __future__ import annotations
+
+from stackwright.emit.terraform.context import Root, label
+from stackwright.emit.terraform.hcl import Block, Call, Raw, Value, template
+from stackwright.emit.terraform.host import user_data
+from stackwright.emit.terraform.iam import used_by
+from stackwright.emit.terraform.secrets import arn as secret_arn
+from stackwright.plan.resources import (
+    ContainerRepository,
+    Ec2Host,
+    EcsCluster,
+    EcsService,
+    LogGroup,
+    PublicIpv4,
+    ScheduledTask,
+    Secret,
+    TargetGroup,
+)
+
+FILE = "compute.tf"
+KEEP_IMAGES_POLICY = """jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last {keep} images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = {keep}
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })"""
+
+
+def emit(root: Root) -> None:
+    for repository in root.plan.of_type(ContainerRepository):
+        _repository(root, repository)
+    cluster = next(root.plan.of_type(EcsCluster), None)
+    if cluster is not None:
+        _cluster(root, cluster)
+    host = next(root.plan.of_type(Ec2Host), None)
+    if host is not None:
+        _host(root, host)
+
+
+def image_ref(root: Root, image: str) -> Raw:
+    repositories = {r.name for r in root.plan.of_type(ContainerRepository)}
+    if image in repositories:
+        return template(f"${{aws_ecr_repository.{label(image)}.repository_url}}:${{var.image_tag}}")
+    return Raw(f'"{image}"')
+
+
+def _repository(root: Root, repository: ContainerRepository) -> None:
+    tf = label(repository.name)
+    block = root.resource(FILE, "aws_ecr_repository", repository.name)
+    block.attrs(
+        name=repository.repository, image_tag_mutability="IMMUTABLE", force_delete=not root.prod
+    )
+    block.block("image_scanning_configuration").attr("scan_on_push", True)
+    block.block("encryption_configuration").attr("encryption_type", "KMS")
+    root.resource(FILE, "aws_ecr_lifecycle_policy", repository.name).attrs(
+        repository=Raw(f"aws_ecr_repository.{tf}.name"),
+        policy=Raw(KEEP_IMAGES_POLICY.replace("{keep}", str(repository.keep_last))),
+    )
+    root.output(
+        f"repository_{tf}",
+        Raw(f"aws_ecr_repository.{tf}.repository_url"),
+        f"push the {repository.name} image here",
+    )
+
+
+def _log_group(root: Root, name: str) -> str:
+    for group in root.plan.of_type(LogGroup):
+        if group.name == name:
+            return f"aws_cloudwatch_log_group.{label(group.name)}.name"
+    raise KeyError(name)
+
+
+def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]:
+    secrets = [t for t in used_by(root, task) if isinstance(t, Secret)]
+    container: dict[str, Value] = {
+        "name": task.name,
+        "image": image_ref(root, task.image),
+        "essential": True,
+        "readonlyRootFilesystem": False,
+    }
+    if task.command:
+        container["command"] = ["sh", "-c", task.command]
+    if isinstance(task, EcsService) and task.port:
+        container["portMappings"] = [{"containerPort": task.port, "protocol": "tcp"}]
+    environment = list(task.environment) if isinstance(task, EcsService) else []
+    if environment:
+        container["environment"] = [{"name": k, "value": v} for k, v in environment]
+    if secrets:
+        container["secrets"] = [
+            {"name": s.name.upper().replace("-", "_"), "valueFrom": secret_arn(s)} for s in secrets
+        ]
+    container["logConfiguration"] = {
+        "logDriver": "awslogs",
+        "options": {
+            "awslogs-group": Raw(_log_group(root, task.name)),
+            "awslogs-region": Raw("var.region"),
+            "awslogs-stream-prefix": task.name,
+        },
+    }
+    if isinstance(task, EcsService) and task.port and task.health_check:
+        container["healthCheck"] = {
+            "command": [
+                "CMD-SHELL",
+                f"curl -fsS http://localhost:{task.port}{task.health_check} || exit 1",
+            ],
+            "interval": 30,
+            "timeout": 5,
+            "retries": 3,
+            "startPeriod": 60,
+        }
+    return container
+
+
+def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
+    tf = label(task.name)
+    block = root.resource(FILE, "aws_ecs_task_definition", task.name)
+    block.comment(
+        "checkov:skip=CKV_AWS_336:most application images write to their own "
+        "filesystem; set readonlyRootFilesystem once yours does not"
+    )
+    block.attrs(
+        family=root.named(task.name),
+        requires_compatibilities=["FARGATE"],
+        network_mode="awsvpc",
+        cpu=str(task.cpu),
+        memory=str(task.memory),
+        execution_role_arn=Raw(f"aws_iam_role.{tf}_execution.arn"),
+        task_role_arn=Raw(f"aws_iam_role.{tf}_task.arn"),
+    )
+    block.block("runtime_platform").attrs(
+        operating_system_family="LINUX",
+        cpu_architecture="ARM64" if task.architecture == "arm64" else "X86_64",
+    )
+    block.attr("container_definitions", Call("jsonencode", [_container(root, task)]))
+
+
+def _network(block: Block, root: Root, task: EcsService | ScheduledTask, public: bool) -> None:
+    block.attrs(
+        subnets=root.subnet_ids("public" if public else "private"),
+        security_groups=[Raw(root.group_of(task))],
+        assign_public_ip=public,
+    )
+
+
+def _cluster(root: Root, cluster: EcsCluster) -> None:
+    block = root.resource(FILE, "aws_ecs_cluster", "main")
+    if not cluster.container_insights:
+        block.comment(
+            f"checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is "
+            f"phase {root.plan.phase}): it bills about 21 metrics per service; set "
+            "topology.container_insights to have it now"
+        )
+    block.attr("name", Raw("local.name"))
+    block.block("setting").attrs(
+        name="containerInsights", value="enabled" if cluster.container_insights else "disabled"
+    )
+    root.output("cluster_name", Raw("aws_ecs_cluster.main.name"), "the ECS cluster")
+    groups = {g.service: g for g in root.plan.of_type(TargetGroup)}
+    for service in root.plan.of_type(EcsService):
+        _task_definition(root, service)
+        _service(root, service, groups.get(service.name))
+    for task in root.plan.of_type(ScheduledTask):
+        _task_definition(root, task)
+        _schedule(root, task)
+
+
+def _service(root: Root, service: EcsService, group: TargetGroup | None) -> None:
+    tf = label(service.name)
+    block = root.resource(FILE, "aws_ecs_service", service.name)
+    if service.public_ip:
+        block.comment(
+            "checkov:skip=CKV_AWS_333:the stack pins tasks to public subnets without "
+            "NAT (topology.task_subnets: public) to save the NAT gateway's cost"
+        )
+    block.attrs(
+        name=service.name,
+        cluster=Raw("aws_ecs_cluster.main.id"),
+        task_definition=Raw(f"aws_ecs_task_definition.{tf}.arn"),
+        desired_count=service.desired,
+        launch_type="FARGATE",
+        propagate_tags="SERVICE",
+        enable_ecs_managed_tags=True,
+        health_check_grace_period_seconds=60 if group else None,
+    )
+    _network(block.block("network_configuration"), root, service, service.public_ip)
+    breaker = block.block("deployment_circuit_breaker")
+    breaker.attrs(enable=True, rollback=True)
+    if group is not None:
+        balancer = block.block("load_balancer")
+        balancer.attrs(
+            target_group_arn=Raw(f"aws_lb_target_group.{label(group.name)}.arn"),
+            container_name=service.name,
+            container_port=group.port,
+        )
+        listener = (
+            "https"
+            if any(r.type == "listener" and r.name == "https" for r in root.plan.resources)
+            else "http"
+        )
+        block.attr("depends_on", [Raw(f"aws_lb_listener.{listener}")])
+    if service.cpu_target is not None:
+        block.block("lifecycle").attr("ignore_changes", [Raw("desired_count")])
+        target = root.resource(FILE, "aws_appautoscaling_target", service.name)
+        target.attrs(
+            service_namespace="ecs",
+            scalable_dimension="ecs:service:DesiredCount",
+            resource_id=template(
+                f"service/${{aws_ecs_cluster.main.name}}/${{aws_ecs_service.{tf}.name}}"
+            ),
+            min_capacity=service.min_tasks,
+            max_capacity=service.max_tasks,
+        )
+        policy = root.resource(FILE, "aws_appautoscaling_policy", service.name)
+        policy.attrs(
+            name=Raw(f'"${{local.name}}-{service.name}-cpu"'),
+            policy_type="TargetTrackingScaling",
+            service_namespace=Raw(f"aws_appautoscaling_target.{tf}.service_namespace"),
+            scalable_dimension=Raw(f"aws_appautoscaling_target.{tf}.scalable_dimension"),
+            resource_id=Raw(f"aws_appautoscaling_target.{tf}.resource_id"),
+        )
+        tracking = policy.block("target_tracking_scaling_policy_configuration")
+        tracking.attrs(
+            target_value=service.cpu_target, scale_in_cooldown=300, scale_out_cooldown=60
+        )
+        tracking.block("predefined_metric_specification").attr(
+            "predefined_metric_type", "ECSServiceAverageCPUUtilization"
+        )
+
+
+def _schedule(root: Root, task: ScheduledTask) -> None:
+    tf = label(task.name)
+    block = root.resource(FILE, "aws_scheduler_schedule", task.name)
+    block.attrs(
+        name=root.named(task.name),
+        schedule_expression=task.schedule,
+        schedule_expression_timezone="UTC",
+    )
+    block.block("flexible_time_window").attr("mode", "OFF")
+    target = block.block("target")
+    target.attrs(arn=Raw("aws_ecs_cluster.main.arn"), role_arn=Raw("aws_iam_role.scheduler.arn"))
+    ecs = target.block("ecs_parameters")
+    ecs.attrs(
+        task_definition_arn=Raw(f"aws_ecs_task_definition.{tf}.arn_without_revision"),
+        launch_type="FARGATE",
+    )
+    public_tasks = any(s.public_ip for s in root.plan.of_type(EcsService))
+    _network(ecs.block("network_configuration"), root, task, public_tasks)
+
+
+def _host(root: Root, host: Ec2Host) -> None:
+    root.data(FILE, "aws_ssm_parameter", "al2023").attr(
+        "name", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+    )
+    root.extra_files["host-user-data.sh.tftpl"] = user_data(root, host)
+    repositories = [label(r.name) for r in root.plan.of_type(ContainerRepository)]
+    registry = (
+        f'split("/", aws_ecr_repository.{repositories[0]}.repository_url)[0]'
+        if repositories
+        else '""'
+    )
+    block = root.resource(FILE, "aws_instance", host.name)
+    block.comment(
+        "checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed "
+        "monitoring would add $2.10/month"
+    )
+    block.attrs(
+        ami=Raw("data.aws_ssm_parameter.al2023.value"),
+        instance_type=host.instance_type,
+        subnet_id=Raw("aws_subnet.public_1.id"),
+        vpc_security_group_ids=[Raw(root.group_of(host))],
+        iam_instance_profile=Raw("aws_iam_instance_profile.host.name"),
+        ebs_optimized=True,
+        monitoring=False,
+        user_data_replace_on_change=False,
+        user_data=Raw(
+            'templatefile("${path.module}/host-user-data.sh.tftpl", {\n'
+            "    region   = var.region\n"
+            f"    registry = {registry}\n"
+            "    tag      = var.image_tag\n"
+            "  })"
+        ),
+    )
+    metadata = block.block("metadata_options")
+    metadata.attrs(http_tokens="required", http_endpoint="enabled")
+    disk = block.block("root_block_device")
+    disk.attrs(
+        volume_type="gp3", volume_size=host.disk_gb, encrypted=True, delete_on_termination=True
+    )
+    block.attr("tags", {"Name": root.named(host.name)})
+    block.block("lifecycle").attr("ignore_changes", [Raw("ami")])
+    for ip in root.plan.of_type(PublicIpv4):
+        if ip.owner == host.id:
+            eip = root.resource(FILE, "aws_eip", ip.name)
+            eip.attrs(domain="vpc", instance=Raw(f"aws_instance.{label(host.name)}.id"))
+            eip.attr("tags", {"Name": root.named(host.name)})
+            root.output(
+                "host_public_ip",
+                Raw(f"aws_eip.{label(ip.name)}.public_ip"),
+                "the host's address (DNS points here)",
+            )

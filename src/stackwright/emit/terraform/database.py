@@ -1,0 +1,185 @@
+"""database.tf: RDS PostgreSQL with its subnet and parameter groups, replicas, cross-region
+backup copies; and the OpenSearch domain when the plan has one."""
+
+from __future__ import annotations
+
+from stackwright.emit.terraform.context import Root
+from stackwright.emit.terraform.hcl import Raw
+from stackwright.plan.resources import BackupReplication, Database, SearchDomain
+
+FILE = "database.tf"
+
+
+def _family(version: str) -> str:
+    return f"postgres{version.split('.')[0]}"
+
+
+def emit(root: Root) -> None:
+    db = next(root.plan.of_type(Database), None)
+    if db is not None:
+        _postgres(root, db)
+    search = next(root.plan.of_type(SearchDomain), None)
+    if search is not None:
+        _search(root, search)
+
+
+def _postgres(root: Root, db: Database) -> None:
+    plan = root.plan
+    root.resource(FILE, "aws_db_subnet_group", "main").attrs(
+        name=root.named("db"), subnet_ids=root.subnet_ids(db.subnet_tier)
+    )
+    params = root.resource(FILE, "aws_db_parameter_group", "main")
+    params.attrs(name=root.named("postgres"), family=_family(db.version))
+    for name, value, method in (
+        ("rds.force_ssl", "1", "pending-reboot"),
+        ("log_statement", "ddl", None),
+        ("log_min_duration_statement", "1000", None),
+        ("rds.allowed_extensions", ",".join(db.extensions) if db.extensions else None, None),
+    ):
+        if value is None:
+            continue
+        parameter = params.block("parameter")
+        parameter.attrs(name=name, value=value, apply_method=method)
+    params.block("lifecycle").attr("create_before_destroy", True)
+
+    block = root.resource(FILE, "aws_db_instance", "main")
+    if not db.multi_az:
+        block.comment(
+            f"checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase "
+            f"{plan.phase}); set postgres.multi_az to have it now"
+        )
+    block.comment(
+        "checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; "
+        "set monitoring_interval and a role when you need it"
+    )
+    if not db.performance_insights:
+        block.comment(
+            "checkov:skip=CKV_AWS_353:Performance Insights is off in the stack "
+            "(postgres.performance_insights)"
+        )
+    block.comment(
+        "checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed "
+        "key; a customer-managed key costs $1/month"
+    )
+    block.attrs(
+        identifier=root.named("postgres"),
+        engine="postgres",
+        engine_version=db.version,
+        instance_class=db.instance,
+        allocated_storage=db.storage_gb,
+        max_allocated_storage=db.max_storage_gb,
+        storage_type="gp3",
+        storage_encrypted=True,
+        db_name="app",
+        username="app",
+        manage_master_user_password=True,
+        iam_database_authentication_enabled=True,
+        multi_az=db.multi_az,
+        db_subnet_group_name=Raw("aws_db_subnet_group.main.name"),
+        parameter_group_name=Raw("aws_db_parameter_group.main.name"),
+        vpc_security_group_ids=[Raw(root.group_of(db))],
+        publicly_accessible=False,
+        backup_retention_period=db.backup_days,
+        copy_tags_to_snapshot=True,
+        deletion_protection=True,
+        skip_final_snapshot=False,
+        final_snapshot_identifier=root.named("postgres-final"),
+        auto_minor_version_upgrade=True,
+        enabled_cloudwatch_logs_exports=["postgresql", "upgrade"],
+        performance_insights_enabled=db.performance_insights,
+    )
+    root.output("database_endpoint", Raw("aws_db_instance.main.address"), "PostgreSQL host")
+    root.output(
+        "database_password_secret",
+        Raw("aws_db_instance.main.master_user_secret[0].secret_arn"),
+        "the Secrets Manager secret RDS keeps the master password in",
+    )
+    for i in range(db.read_replicas):
+        replica = root.resource(FILE, "aws_db_instance", f"replica-{i + 1}")
+        replica.comment("checkov:skip=CKV_AWS_157:a read replica is one instance by design")
+        replica.comment("checkov:skip=CKV_AWS_118:enhanced monitoring as on the primary")
+        replica.comment("checkov:skip=CKV_AWS_354:as on the primary")
+        if not db.performance_insights:
+            replica.comment("checkov:skip=CKV_AWS_353:as on the primary")
+        replica.attrs(
+            identifier=root.named(f"postgres-replica-{i + 1}"),
+            replicate_source_db=Raw("aws_db_instance.main.identifier"),
+            instance_class=db.instance,
+            storage_type="gp3",
+            storage_encrypted=True,
+            iam_database_authentication_enabled=True,
+            parameter_group_name=Raw("aws_db_parameter_group.main.name"),
+            vpc_security_group_ids=[Raw(root.group_of(db))],
+            publicly_accessible=False,
+            copy_tags_to_snapshot=True,
+            deletion_protection=True,
+            skip_final_snapshot=True,
+            auto_minor_version_upgrade=True,
+            enabled_cloudwatch_logs_exports=["postgresql", "upgrade"],
+            performance_insights_enabled=db.performance_insights,
+        )
+    for copy in plan.of_type(BackupReplication):
+        block = root.resource(FILE, "aws_db_instance_automated_backups_replication", copy.name)
+        block.attr("provider", Raw("aws.dr"))
+        block.attrs(
+            source_db_instance_arn=Raw("aws_db_instance.main.arn"),
+            retention_period=copy.retention_days,
+            kms_key_id=Raw("data.aws_kms_alias.dr_rds.target_key_arn"),
+        )
+        root.data(FILE, "aws_kms_alias", "dr_rds").attrs(
+            provider=Raw("aws.dr"), name="alias/aws/rds"
+        )
+
+
+def _search(root: Root, search: SearchDomain) -> None:
+    block = root.resource(FILE, "aws_opensearch_domain", "main")
+    block.comment(
+        "checkov:skip=CKV_AWS_317:audit logs are billed per GB; publish them when you need them"
+    )
+    block.comment(
+        "checkov:skip=CKV_AWS_84:application logs are billed per GB; publish them "
+        "when you need them"
+    )
+    block.comment(
+        "checkov:skip=CKV_AWS_247:encrypted with the AWS-managed key; a "
+        "customer-managed key costs $1/month"
+    )
+    block.comment(
+        "checkov:skip=CKV_AWS_318:dedicated master nodes would be three more "
+        "instances than the stack's search.nodes; add them for large clusters"
+    )
+    block.comment(
+        "checkov:skip=CKV2_AWS_59:dedicated master nodes are not in the plan: the "
+        "stack's search.nodes are data nodes"
+    )
+    block.attrs(
+        domain_name=Raw('substr("${local.name}-search", 0, 28)'),
+        engine_version=search.engine_version,
+    )
+    cluster = block.block("cluster_config")
+    cluster.attrs(
+        instance_type=search.instance,
+        instance_count=search.nodes,
+        zone_awareness_enabled=search.nodes > 1,
+    )
+    if search.nodes > 1:
+        cluster.block("zone_awareness_config").attr("availability_zone_count", 2)
+    ebs = block.block("ebs_options")
+    ebs.attrs(ebs_enabled=True, volume_type="gp3", volume_size=search.storage_gb)
+    block.block("encrypt_at_rest").attr("enabled", True)
+    block.block("node_to_node_encryption").attr("enabled", True)
+    endpoint = block.block("domain_endpoint_options")
+    endpoint.attrs(enforce_https=True, tls_security_policy="Policy-Min-TLS-1-2-PFS-2023-10")
+    advanced = block.block("advanced_security_options")
+    advanced.attrs(enabled=True, anonymous_auth_enabled=False, internal_user_database_enabled=False)
+    advanced.block("master_user_options").attr(
+        "master_user_arn", Raw("data.aws_caller_identity.current.arn")
+    )
+    vpc = block.block("vpc_options")
+    vpc.attrs(
+        subnet_ids=Raw(
+            f"slice({root.subnet_ids(search.subnet_tier).text}, 0, {min(search.nodes, 2)})"
+        ),
+        security_group_ids=[Raw(root.group_of(search))],
+    )
+    root.output("search_endpoint", Raw("aws_opensearch_domain.main.endpoint"), "OpenSearch")

@@ -1,0 +1,179 @@
+"""iam.tf: one execution role and one task role per service, each allowed only what the plan's
+flows need; the scheduler's role; the phase-1 host's instance profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from stackwright.emit.terraform.context import Root, label
+from stackwright.emit.terraform.hcl import Block, Raw
+from stackwright.emit.terraform.secrets import arn as secret_arn
+from stackwright.plan.resources import (
+    Bucket,
+    Ec2Host,
+    EcsService,
+    Queue,
+    Resource,
+    ScheduledTask,
+    Secret,
+    Tracing,
+)
+
+FILE = "iam.tf"
+EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+HOST_POLICIES = (
+    "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+    "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
+    "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+)
+QUEUE_ACTIONS = [
+    "sqs:SendMessage",
+    "sqs:ReceiveMessage",
+    "sqs:DeleteMessage",
+    "sqs:ChangeMessageVisibility",
+    "sqs:GetQueueAttributes",
+    "sqs:GetQueueUrl",
+]
+
+
+def _assume(root: Root, name: str, service: str) -> str:
+    doc = root.data(FILE, "aws_iam_policy_document", f"{name}-assume")
+    statement = doc.block("statement")
+    statement.attr("actions", ["sts:AssumeRole"])
+    statement.block("principals").attrs(type="Service", identifiers=[service])
+    return f"data.aws_iam_policy_document.{label(name)}_assume.json"
+
+
+def _role(root: Root, name: str, service: str) -> str:
+    root.resource(FILE, "aws_iam_role", name).attrs(
+        name=root.named(name), assume_role_policy=Raw(_assume(root, name, service))
+    )
+    return f"aws_iam_role.{label(name)}"
+
+
+def _statement(doc: Block, sid: str, actions: list[str], resources: list[Raw]) -> None:
+    statement = doc.block("statement")
+    statement.attrs(sid=sid, actions=actions, resources=resources)
+
+
+def _access(root: Root, role: str, name: str, targets: Iterable[Resource], tracing: bool) -> None:
+    """An inline policy for what `targets` the role's owner uses; nothing if none."""
+    buckets = [t for t in targets if isinstance(t, Bucket)]
+    queues = [t for t in targets if isinstance(t, Queue)]
+    if not (buckets or queues or tracing):
+        return
+    doc = root.data(FILE, "aws_iam_policy_document", f"{name}-access")
+    for bucket in buckets:
+        tf = label(bucket.name)
+        _statement(
+            doc,
+            f"Objects{tf.title().replace('_', '')}",
+            ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            [Raw(f'"${{aws_s3_bucket.{tf}.arn}}/*"')],
+        )
+        _statement(
+            doc,
+            f"List{tf.title().replace('_', '')}",
+            ["s3:ListBucket"],
+            [Raw(f"aws_s3_bucket.{tf}.arn")],
+        )
+    for queue in queues:
+        tf = label(queue.name)
+        _statement(
+            doc,
+            f"Queue{tf.title().replace('_', '')}",
+            QUEUE_ACTIONS,
+            [Raw(f"aws_sqs_queue.{tf}.arn")],
+        )
+    if tracing:
+        doc.comment("X-Ray's write actions cannot be scoped to a resource.")
+        _statement(
+            doc, "Tracing", ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], [Raw('"*"')]
+        )
+    root.resource(FILE, "aws_iam_role_policy", f"{name}-access").attrs(
+        name="access",
+        role=Raw(f"{role}.id"),
+        policy=Raw(f"data.aws_iam_policy_document.{label(name)}_access.json"),
+    )
+
+
+def _secret_reader(root: Root, role: str, name: str, secrets: list[Secret]) -> None:
+    if not secrets:
+        return
+    doc = root.data(FILE, "aws_iam_policy_document", f"{name}-secrets")
+    ssm = [secret_arn(s) for s in secrets if s.store == "parameter-store"]
+    managed = [secret_arn(s) for s in secrets if s.store == "secrets-manager"]
+    if ssm:
+        _statement(doc, "Parameters", ["ssm:GetParameters"], ssm)
+    if managed:
+        _statement(doc, "Secrets", ["secretsmanager:GetSecretValue"], managed)
+    root.resource(FILE, "aws_iam_role_policy", f"{name}-secrets").attrs(
+        name="secrets",
+        role=Raw(f"{role}.id"),
+        policy=Raw(f"data.aws_iam_policy_document.{label(name)}_secrets.json"),
+    )
+
+
+def used_by(root: Root, resource: Resource) -> list[Resource]:
+    plan = root.plan
+    return [
+        plan.get(f.target) for f in plan.flows if f.source == resource.id and f.target != "internet"
+    ]
+
+
+def emit(root: Root) -> None:
+    plan = root.plan
+    root.data(FILE, "aws_caller_identity", "current")
+    tracing = next(plan.of_type(Tracing), None) is not None
+    tasks: list[EcsService | ScheduledTask] = [
+        *plan.of_type(EcsService),
+        *plan.of_type(ScheduledTask),
+    ]
+    for task in tasks:
+        targets = used_by(root, task)
+        execution = _role(root, f"{task.name}-execution", "ecs-tasks.amazonaws.com")
+        root.resource(FILE, "aws_iam_role_policy_attachment", f"{task.name}-execution").attrs(
+            role=Raw(f"{execution}.name"), policy_arn=EXECUTION_POLICY
+        )
+        _secret_reader(
+            root, execution, f"{task.name}-execution", [t for t in targets if isinstance(t, Secret)]
+        )
+        role = _role(root, f"{task.name}-task", "ecs-tasks.amazonaws.com")
+        _access(root, role, f"{task.name}-task", targets, tracing)
+    scheduled = list(plan.of_type(ScheduledTask))
+    if scheduled:
+        role = _role(root, "scheduler", "scheduler.amazonaws.com")
+        doc = root.data(FILE, "aws_iam_policy_document", "scheduler-run")
+        _statement(
+            doc,
+            "RunTasks",
+            ["ecs:RunTask"],
+            [
+                Raw(f"aws_ecs_task_definition.{label(t.name)}.arn_without_revision")
+                for t in scheduled
+            ],
+        )
+        roles = [
+            Raw(f"aws_iam_role.{label(t.name)}_{kind}.arn")
+            for t in scheduled
+            for kind in ("execution", "task")
+        ]
+        _statement(doc, "PassTaskRoles", ["iam:PassRole"], roles)
+        root.resource(FILE, "aws_iam_role_policy", "scheduler-run").attrs(
+            name="run-tasks",
+            role=Raw(f"{role}.id"),
+            policy=Raw("data.aws_iam_policy_document.scheduler_run.json"),
+        )
+    host = next(plan.of_type(Ec2Host), None)
+    if host is not None:
+        role = _role(root, "host", "ec2.amazonaws.com")
+        for i, policy in enumerate(HOST_POLICIES, start=1):
+            root.resource(FILE, "aws_iam_role_policy_attachment", f"host-{i}").attrs(
+                role=Raw(f"{role}.name"), policy_arn=policy
+            )
+        targets = used_by(root, host)
+        _secret_reader(root, role, "host", [t for t in targets if isinstance(t, Secret)])
+        _access(root, role, "host", targets, False)
+        root.resource(FILE, "aws_iam_instance_profile", "host").attrs(
+            name=root.named("host"), role=Raw(f"{role}.name")
+        )

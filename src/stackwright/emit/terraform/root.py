@@ -1,0 +1,155 @@
+"""A Terraform root per environment, and the bootstrap root for remote state.
+
+Each root: versions.tf, providers.tf (S3 backend with lock file), variables.tf, locals.tf,
+outputs.tf, and one file per concern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from stackwright.emit.terraform import (
+    cache,
+    compute,
+    database,
+    dns,
+    iam,
+    load_balancing,
+    monitoring,
+    network,
+    secrets,
+    storage,
+)
+from stackwright.emit.terraform.context import (
+    AWS_PROVIDER_VERSION,
+    RANDOM_PROVIDER_VERSION,
+    TERRAFORM_VERSION,
+    Root,
+)
+from stackwright.emit.terraform.hcl import Block, Comment, Item, Raw, render_file
+from stackwright.plan.model import Plan
+from stackwright.plan.resources import Vpc
+
+CONCERNS: tuple[Callable[[Root], None], ...] = (
+    network.emit,
+    load_balancing.emit,
+    compute.emit,
+    database.emit,
+    cache.emit,
+    storage.emit,
+    dns.emit,
+    iam.emit,
+    secrets.emit,
+    monitoring.emit,
+)
+HEADER = Comment(
+    "Written by stackwright from the stack file. Edit freely: stackwright will "
+    "not overwrite\na file changed since it wrote it unless asked to (--force)."
+)
+
+
+def state_bucket(stack: str) -> str:
+    return f"{stack}-terraform-state"
+
+
+def _versions(random: bool) -> Block:
+    terraform = Block("terraform")
+    terraform.attr("required_version", TERRAFORM_VERSION)
+    providers = terraform.block("required_providers")
+    providers.attr("aws", {"source": "hashicorp/aws", "version": AWS_PROVIDER_VERSION})
+    if random:
+        providers.attr("random", {"source": "hashicorp/random", "version": RANDOM_PROVIDER_VERSION})
+    return terraform
+
+
+def _provider(plan: Plan, alias: str | None = None, region: Raw | str | None = None) -> Block:
+    provider = Block("provider", ("aws",))
+    provider.attr("alias", alias)
+    provider.attr("region", region or Raw("var.region"))
+    provider.block("default_tags").attr(
+        "tags",
+        {"project": plan.stack, "environment": plan.environment, "managed-by": "stackwright"},
+    )
+    return provider
+
+
+def _variable(name: str, description: str, default: str) -> Block:
+    block = Block("variable", (name,))
+    block.attrs(description=description, type=Raw("string"), default=default)
+    return block
+
+
+def environment_root(plan: Plan) -> dict[str, str]:
+    """File name → content for the environment's root."""
+    root = Root(plan)
+    for concern in CONCERNS:
+        concern(root)
+    backend = Block("terraform")
+    s3 = backend.block("backend", "s3")
+    s3.attrs(
+        bucket=state_bucket(plan.stack),
+        key=f"{plan.environment}/terraform.tfstate",
+        region=plan.region,
+        encrypt=True,
+        use_lockfile=True,
+    )
+    providers: list[Item] = [HEADER, backend, _provider(plan)]
+    if plan.dr_region:
+        providers.append(_provider(plan, alias="dr", region=plan.dr_region))
+    variables: list[Item] = [
+        HEADER,
+        _variable("region", "AWS region of this environment", plan.region),
+        _variable(
+            "image_tag", "the image tag every service runs (set by the deploy workflow)", "latest"
+        ),
+    ]
+    locals_block = Block("locals")
+    locals_block.attr("name", f"{plan.stack}-{plan.environment}")
+    vpc = next(plan.of_type(Vpc), None)
+    if vpc is not None:
+        locals_block.comment("Availability zones named, so the set never changes under you.")
+        locals_block.attr("azs", [f"{plan.region}{letter}" for letter in "abc"[: vpc.azs]])
+    files: dict[str, list[Item]] = {
+        "versions.tf": [HEADER, _versions(root.needs_random)],
+        "providers.tf": providers,
+        "variables.tf": variables,
+        "locals.tf": [HEADER, locals_block],
+    }
+    for name in sorted(root.files):
+        files[name] = [HEADER, *root.files[name]]
+    files["outputs.tf"] = [HEADER, *sorted(root.outputs, key=lambda b: b.labels)]
+    rendered = {name: render_file(items) for name, items in files.items()}
+    rendered.update(root.extra_files)
+    return rendered
+
+
+def bootstrap_root(stack: str, region: str) -> dict[str, str]:
+    """The root that creates the state bucket; its own state stays local (commit it or keep
+    it safe: it holds only the bucket)."""
+    from stackwright.emit.terraform.storage import lifecycle, private_bucket, versioning
+
+    plan_like = Plan(
+        stack=stack,
+        environment="bootstrap",
+        phase=0,
+        phase_name="bootstrap",
+        region=region,
+        resources=(),
+        flows=(),
+    )
+    root = Root(plan_like)
+    bucket = private_bucket(root, "state.tf", "state", state_bucket(stack))
+    bucket.comment(
+        "Holds every environment's Terraform state; versioned so a bad apply can be rolled back."
+    )
+    versioning(root, "state.tf", "state", True)
+    lifecycle(root, "state.tf", "state", noncurrent_days=90, expire_days=None, ia_days=None)
+    root.output("state_bucket", Raw("aws_s3_bucket.state.id"), "the remote-state bucket")
+    files: dict[str, list[Item]] = {
+        "versions.tf": [HEADER, _versions(False)],
+        "providers.tf": [HEADER, _provider(plan_like)],
+        "variables.tf": [HEADER, _variable("region", "AWS region of the state bucket", region)],
+        "state.tf": [HEADER, *root.files["state.tf"]],
+        "outputs.tf": [HEADER, *root.outputs],
+    }
+    return {name: render_file(items) for name, items in files.items()}

@@ -1,0 +1,56 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_elasticache_subnet_group" "main" {
+  name       = "${local.name}-cache"
+  subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
+}
+
+resource "aws_elasticache_parameter_group" "main" {
+  name   = "${local.name}-cache"
+  family = "redis7"
+  parameter {
+    name  = "maxmemory-policy"
+    value = "allkeys-lru"
+  }
+}
+
+resource "random_password" "cache_auth" {
+  # Generated once, kept in state and in Secrets Manager; never in these files.
+  length  = 48
+  special = false
+}
+
+resource "aws_secretsmanager_secret" "cache_auth" {
+  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV2_AWS_57:rotating the token needs the cache and its clients rotated together
+  name                    = "${local.name}/cache-auth-token"
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret_version" "cache_auth" {
+  secret_id     = aws_secretsmanager_secret.cache_auth.id
+  secret_string = random_password.cache_auth.result
+}
+
+resource "aws_elasticache_replication_group" "main" {
+  # checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; a customer-managed key costs $1/month
+  replication_group_id       = substr("${local.name}-cache", 0, 40)
+  description                = "${local.name} cache"
+  engine                     = "redis"
+  engine_version             = "7"
+  node_type                  = "cache.r6g.large"
+  num_cache_clusters         = 2
+  automatic_failover_enabled = true
+  multi_az_enabled           = true
+  port                       = 6379
+  subnet_group_name          = aws_elasticache_subnet_group.main.name
+  parameter_group_name       = aws_elasticache_parameter_group.main.name
+  security_group_ids         = [aws_security_group.cache_redis.id]
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+  auth_token                 = random_password.cache_auth.result
+  snapshot_retention_limit   = 1
+  auto_minor_version_upgrade = true
+  apply_immediately          = false
+}

@@ -1,0 +1,669 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_cloudwatch_log_group" "web_app" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/web-app"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "api_gateway" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/api-gateway"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "user_service" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/user-service"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "video_service" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/video-service"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "location_service" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/location-service"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "search_service" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/search-service"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "moderation_service" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/moderation-service"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "notification_service" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/ecs/atlas-staging/notification-service"
+  retention_in_days = 30
+}
+
+resource "aws_sns_topic" "alerts" {
+  # checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish to a topic under the AWS-managed key; alerts carry no secrets
+  name = "${local.name}-alerts"
+}
+
+data "aws_iam_policy_document" "alerts_publish" {
+  statement {
+    sid       = "AlarmsAndBudgets"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.alerts.arn]
+    principals {
+      type        = "Service"
+      identifiers = ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_sns_topic_policy" "alerts" {
+  arn    = aws_sns_topic.alerts.arn
+  policy = data.aws_iam_policy_document.alerts_publish.json
+}
+
+resource "aws_sns_topic_subscription" "alerts_email" {
+  topic_arn = aws_sns_topic.alerts.arn
+  protocol  = "email"
+  endpoint  = "ops@accountabilityatlas.com"
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_web_app" {
+  alarm_name          = "${local.name}-service_cpu-web-app"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.web_app.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_api_gateway" {
+  alarm_name          = "${local.name}-service_cpu-api-gateway"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.api_gateway.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_user_service" {
+  alarm_name          = "${local.name}-service_cpu-user-service"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.user_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_video_service" {
+  alarm_name          = "${local.name}-service_cpu-video-service"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.video_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_location_service" {
+  alarm_name          = "${local.name}-service_cpu-location-service"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.location_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_search_service" {
+  alarm_name          = "${local.name}-service_cpu-search-service"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.search_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_moderation_service" {
+  alarm_name          = "${local.name}-service_cpu-moderation-service"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.moderation_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_cpu_notification_service" {
+  alarm_name          = "${local.name}-service_cpu-notification-service"
+  alarm_description   = "service CPU high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.notification_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_web_app" {
+  alarm_name          = "${local.name}-service_memory-web-app"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.web_app.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_api_gateway" {
+  alarm_name          = "${local.name}-service_memory-api-gateway"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.api_gateway.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_user_service" {
+  alarm_name          = "${local.name}-service_memory-user-service"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.user_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_video_service" {
+  alarm_name          = "${local.name}-service_memory-video-service"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.video_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_location_service" {
+  alarm_name          = "${local.name}-service_memory-location-service"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.location_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_search_service" {
+  alarm_name          = "${local.name}-service_memory-search-service"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.search_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_moderation_service" {
+  alarm_name          = "${local.name}-service_memory-moderation-service"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.moderation_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "service_memory_notification_service" {
+  alarm_name          = "${local.name}-service_memory-notification-service"
+  alarm_description   = "service memory high for 10 minutes"
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    ClusterName = aws_ecs_cluster.main.name
+    ServiceName = aws_ecs_service.notification_service.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
+  alarm_name          = "${local.name}-alb_5xx-main"
+  alarm_description   = "5xx responses above the threshold each minute for 5 minutes"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HTTPCode_Target_5XX_Count"
+  statistic           = "Sum"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 10
+  period              = 60
+  evaluation_periods  = 5
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    LoadBalancer = aws_lb.main.arn_suffix
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "alb_latency_main" {
+  alarm_name          = "${local.name}-alb_latency-main"
+  alarm_description   = "p95 response time high"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "TargetResponseTime"
+  extended_statistic  = "p95"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 2
+  period              = 300
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    LoadBalancer = aws_lb.main.arn_suffix
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_web_app" {
+  alarm_name          = "${local.name}-alb_unhealthy_hosts-web-app"
+  alarm_description   = "a target failing its health check"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "UnHealthyHostCount"
+  statistic           = "Maximum"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  period              = 60
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    TargetGroup  = aws_lb_target_group.web_app.arn_suffix
+    LoadBalancer = aws_lb.main.arn_suffix
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_api_gateway" {
+  alarm_name          = "${local.name}-alb_unhealthy_hosts-api-gateway"
+  alarm_description   = "a target failing its health check"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "UnHealthyHostCount"
+  statistic           = "Maximum"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  period              = 60
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    TargetGroup  = aws_lb_target_group.api_gateway.arn_suffix
+    LoadBalancer = aws_lb.main.arn_suffix
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
+  alarm_name          = "${local.name}-db_cpu-postgres"
+  alarm_description   = "database CPU high for 10 minutes"
+  namespace           = "AWS/RDS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    DBInstanceIdentifier = aws_db_instance.main.identifier
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
+  alarm_name          = "${local.name}-db_free_storage-postgres"
+  alarm_description   = "database storage running out"
+  namespace           = "AWS/RDS"
+  metric_name         = "FreeStorageSpace"
+  statistic           = "Minimum"
+  comparison_operator = "LessThanThreshold"
+  threshold           = 10737418240
+  period              = 300
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    DBInstanceIdentifier = aws_db_instance.main.identifier
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "db_connections_postgres" {
+  alarm_name          = "${local.name}-db_connections-postgres"
+  alarm_description   = "database connections near the limit"
+  namespace           = "AWS/RDS"
+  metric_name         = "DatabaseConnections"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 360
+  period              = 300
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    DBInstanceIdentifier = aws_db_instance.main.identifier
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "cache_cpu_redis" {
+  alarm_name          = "${local.name}-cache_cpu-redis"
+  alarm_description   = "cache engine CPU high"
+  namespace           = "AWS/ElastiCache"
+  metric_name         = "EngineCPUUtilization"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    CacheClusterId = "${aws_elasticache_replication_group.main.id}-001"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "cache_memory_redis" {
+  alarm_name          = "${local.name}-cache_memory-redis"
+  alarm_description   = "cache memory nearly full"
+  namespace           = "AWS/ElastiCache"
+  metric_name         = "DatabaseMemoryUsagePercentage"
+  statistic           = "Average"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  period              = 300
+  evaluation_periods  = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    CacheClusterId = "${aws_elasticache_replication_group.main.id}-001"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "queue_depth_moderation" {
+  alarm_name          = "${local.name}-queue_depth-moderation"
+  alarm_description   = "messages piling up"
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  statistic           = "Maximum"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 1000
+  period              = 300
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    QueueName = aws_sqs_queue.moderation.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "queue_depth_notifications" {
+  alarm_name          = "${local.name}-queue_depth-notifications"
+  alarm_description   = "messages piling up"
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  statistic           = "Maximum"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 1000
+  period              = 300
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    QueueName = aws_sqs_queue.notifications.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "dead_letters_moderation" {
+  alarm_name          = "${local.name}-dead_letters-moderation"
+  alarm_description   = "messages failed processing"
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  statistic           = "Maximum"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  period              = 300
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    QueueName = aws_sqs_queue.moderation_dead_letter.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "dead_letters_notifications" {
+  alarm_name          = "${local.name}-dead_letters-notifications"
+  alarm_description   = "messages failed processing"
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  statistic           = "Maximum"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  period              = 300
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    QueueName = aws_sqs_queue.notifications_dead_letter.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "search_red_search" {
+  alarm_name          = "${local.name}-search_red-search"
+  alarm_description   = "search cluster red"
+  namespace           = "AWS/ES"
+  metric_name         = "ClusterStatus.red"
+  statistic           = "Maximum"
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  threshold           = 1
+  period              = 60
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alerts.arn]
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  dimensions = {
+    DomainName = aws_opensearch_domain.main.domain_name
+    ClientId   = data.aws_caller_identity.current.account_id
+  }
+}
+
+resource "aws_cloudwatch_dashboard" "overview" {
+  dashboard_name = "${local.name}-overview"
+  dashboard_body = "{\"widgets\": [{\"height\": 6, \"properties\": {\"metrics\": [[\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"web-app\"], [\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"api-gateway\"], [\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"user-service\"], [\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"video-service\"], [\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"location-service\"], [\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"search-service\"], [\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"moderation-service\"], [\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"notification-service\"]], \"region\": \"us-east-1\", \"stat\": \"Average\", \"title\": \"ECS CPUUtilization\"}, \"type\": \"metric\", \"width\": 12, \"x\": 0, \"y\": 0}, {\"height\": 6, \"properties\": {\"metrics\": [[\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"web-app\"], [\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"api-gateway\"], [\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"user-service\"], [\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"video-service\"], [\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"location-service\"], [\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"search-service\"], [\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"moderation-service\"], [\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"atlas-staging\", \"ServiceName\", \"notification-service\"]], \"region\": \"us-east-1\", \"stat\": \"Average\", \"title\": \"ECS MemoryUtilization\"}, \"type\": \"metric\", \"width\": 12, \"x\": 12, \"y\": 0}]}"
+}
+
+resource "aws_xray_sampling_rule" "main" {
+  rule_name      = substr("${local.name}", 0, 32)
+  priority       = 1000
+  fixed_rate     = 0.05
+  reservoir_size = 1
+  service_name   = "*"
+  service_type   = "*"
+  host           = "*"
+  http_method    = "*"
+  url_path       = "*"
+  resource_arn   = "*"
+  version        = 1
+}

@@ -1,0 +1,1054 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_ecr_repository" "api_gateway" {
+  name                 = "atlas-prod/api-gateway"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "api_gateway" {
+  repository = aws_ecr_repository.api_gateway.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "location_service" {
+  name                 = "atlas-prod/location-service"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "location_service" {
+  repository = aws_ecr_repository.location_service.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "moderation_service" {
+  name                 = "atlas-prod/moderation-service"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "moderation_service" {
+  repository = aws_ecr_repository.moderation_service.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "notification_service" {
+  name                 = "atlas-prod/notification-service"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "notification_service" {
+  repository = aws_ecr_repository.notification_service.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "search_service" {
+  name                 = "atlas-prod/search-service"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "search_service" {
+  repository = aws_ecr_repository.search_service.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "user_service" {
+  name                 = "atlas-prod/user-service"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "user_service" {
+  repository = aws_ecr_repository.user_service.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "video_service" {
+  name                 = "atlas-prod/video-service"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "video_service" {
+  repository = aws_ecr_repository.video_service.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "web_app" {
+  name                 = "atlas-prod/web-app"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "web_app" {
+  repository = aws_ecr_repository.web_app.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecs_cluster" "main" {
+  name = local.name
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_task_definition" "web_app" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-web-app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.web_app_execution.arn
+  task_role_arn            = aws_iam_role.web_app_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "web-app"
+      image                  = "${aws_ecr_repository.web_app.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 3000
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "MAPBOX_TOKEN"
+          valueFrom = aws_secretsmanager_secret.mapbox_token.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.web_app.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "web-app"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:3000/api/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "web_app" {
+  name                              = "web-app"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.web_app.arn
+  desired_count                     = 3
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_web_app.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web_app.arn
+    container_name   = "web-app"
+    container_port   = 3000
+  }
+  depends_on = [aws_lb_listener.https]
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "web_app" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.web_app.name}"
+  min_capacity       = 2
+  max_capacity       = 10
+}
+
+resource "aws_appautoscaling_policy" "web_app" {
+  name               = "${local.name}-web-app-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.web_app.service_namespace
+  scalable_dimension = aws_appautoscaling_target.web_app.scalable_dimension
+  resource_id        = aws_appautoscaling_target.web_app.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "api_gateway" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-api-gateway"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.api_gateway_execution.arn
+  task_role_arn            = aws_iam_role.api_gateway_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "api-gateway"
+      image                  = "${aws_ecr_repository.api_gateway.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8080
+          protocol      = "tcp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.api_gateway.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "api-gateway"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/actuator/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "api_gateway" {
+  name                              = "api-gateway"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.api_gateway.arn
+  desired_count                     = 3
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_api_gateway.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.api_gateway.arn
+    container_name   = "api-gateway"
+    container_port   = 8080
+  }
+  depends_on = [aws_lb_listener.https]
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "api_gateway" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.api_gateway.name}"
+  min_capacity       = 2
+  max_capacity       = 10
+}
+
+resource "aws_appautoscaling_policy" "api_gateway" {
+  name               = "${local.name}-api-gateway-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.api_gateway.service_namespace
+  scalable_dimension = aws_appautoscaling_target.api_gateway.scalable_dimension
+  resource_id        = aws_appautoscaling_target.api_gateway.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "user_service" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-user-service"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.user_service_execution.arn
+  task_role_arn            = aws_iam_role.user_service_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "user-service"
+      image                  = "${aws_ecr_repository.user_service.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8081
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "JWT_PRIVATE_KEY"
+          valueFrom = aws_secretsmanager_secret.jwt_private_key.arn
+        },
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = aws_secretsmanager_secret.database_password.arn
+        },
+        {
+          name      = "ADMIN_PASSWORD_HASH"
+          valueFrom = aws_secretsmanager_secret.admin_password_hash.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.user_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "user-service"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8081/actuator/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "user_service" {
+  name                    = "user-service"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.user_service.arn
+  desired_count           = 3
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_user_service.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "user_service" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.user_service.name}"
+  min_capacity       = 2
+  max_capacity       = 10
+}
+
+resource "aws_appautoscaling_policy" "user_service" {
+  name               = "${local.name}-user-service-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.user_service.service_namespace
+  scalable_dimension = aws_appautoscaling_target.user_service.scalable_dimension
+  resource_id        = aws_appautoscaling_target.user_service.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "video_service" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-video-service"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.video_service_execution.arn
+  task_role_arn            = aws_iam_role.video_service_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "video-service"
+      image                  = "${aws_ecr_repository.video_service.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8082
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = aws_secretsmanager_secret.database_password.arn
+        },
+        {
+          name      = "YOUTUBE_API_KEY"
+          valueFrom = aws_secretsmanager_secret.youtube_api_key.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.video_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "video-service"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8082/actuator/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "video_service" {
+  name                    = "video-service"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.video_service.arn
+  desired_count           = 3
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_video_service.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "video_service" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.video_service.name}"
+  min_capacity       = 2
+  max_capacity       = 10
+}
+
+resource "aws_appautoscaling_policy" "video_service" {
+  name               = "${local.name}-video-service-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.video_service.service_namespace
+  scalable_dimension = aws_appautoscaling_target.video_service.scalable_dimension
+  resource_id        = aws_appautoscaling_target.video_service.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "location_service" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-location-service"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.location_service_execution.arn
+  task_role_arn            = aws_iam_role.location_service_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "location-service"
+      image                  = "${aws_ecr_repository.location_service.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8083
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = aws_secretsmanager_secret.database_password.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.location_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "location-service"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8083/actuator/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "location_service" {
+  name                    = "location-service"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.location_service.arn
+  desired_count           = 3
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_location_service.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "location_service" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.location_service.name}"
+  min_capacity       = 2
+  max_capacity       = 10
+}
+
+resource "aws_appautoscaling_policy" "location_service" {
+  name               = "${local.name}-location-service-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.location_service.service_namespace
+  scalable_dimension = aws_appautoscaling_target.location_service.scalable_dimension
+  resource_id        = aws_appautoscaling_target.location_service.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "search_service" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-search-service"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.search_service_execution.arn
+  task_role_arn            = aws_iam_role.search_service_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "search-service"
+      image                  = "${aws_ecr_repository.search_service.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8084
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = aws_secretsmanager_secret.database_password.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.search_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "search-service"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8084/actuator/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "search_service" {
+  name                    = "search-service"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.search_service.arn
+  desired_count           = 3
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_search_service.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "search_service" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.search_service.name}"
+  min_capacity       = 2
+  max_capacity       = 10
+}
+
+resource "aws_appautoscaling_policy" "search_service" {
+  name               = "${local.name}-search-service-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.search_service.service_namespace
+  scalable_dimension = aws_appautoscaling_target.search_service.scalable_dimension
+  resource_id        = aws_appautoscaling_target.search_service.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "moderation_service" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-moderation-service"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.moderation_service_execution.arn
+  task_role_arn            = aws_iam_role.moderation_service_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "moderation-service"
+      image                  = "${aws_ecr_repository.moderation_service.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8085
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = aws_secretsmanager_secret.database_password.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.moderation_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "moderation-service"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8085/actuator/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "moderation_service" {
+  name                    = "moderation-service"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.moderation_service.arn
+  desired_count           = 2
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_moderation_service.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "moderation_service" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.moderation_service.name}"
+  min_capacity       = 1
+  max_capacity       = 5
+}
+
+resource "aws_appautoscaling_policy" "moderation_service" {
+  name               = "${local.name}-moderation-service-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.moderation_service.service_namespace
+  scalable_dimension = aws_appautoscaling_target.moderation_service.scalable_dimension
+  resource_id        = aws_appautoscaling_target.moderation_service.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "notification_service" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-notification-service"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.notification_service_execution.arn
+  task_role_arn            = aws_iam_role.notification_service_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "notification-service"
+      image                  = "${aws_ecr_repository.notification_service.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8086
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = aws_secretsmanager_secret.database_password.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.notification_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "notification-service"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8086/actuator/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "notification_service" {
+  name                    = "notification-service"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.notification_service.arn
+  desired_count           = 2
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_notification_service.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "notification_service" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.notification_service.name}"
+  min_capacity       = 1
+  max_capacity       = 5
+}
+
+resource "aws_appautoscaling_policy" "notification_service" {
+  name               = "${local.name}-notification-service-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.notification_service.service_namespace
+  scalable_dimension = aws_appautoscaling_target.notification_service.scalable_dimension
+  resource_id        = aws_appautoscaling_target.notification_service.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 70
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}

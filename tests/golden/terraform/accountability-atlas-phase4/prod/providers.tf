@@ -1,0 +1,35 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+terraform {
+  backend "s3" {
+    bucket       = "atlas-terraform-state"
+    key          = "prod/terraform.tfstate"
+    region       = "us-east-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}
+
+provider "aws" {
+  region = var.region
+  default_tags {
+    tags = {
+      project     = "atlas"
+      environment = "prod"
+      managed-by  = "stackwright"
+    }
+  }
+}
+
+provider "aws" {
+  alias  = "dr"
+  region = "us-west-2"
+  default_tags {
+    tags = {
+      project     = "atlas"
+      environment = "prod"
+      managed-by  = "stackwright"
+    }
+  }
+}

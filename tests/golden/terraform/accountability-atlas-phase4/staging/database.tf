@@ -1,0 +1,104 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_db_subnet_group" "main" {
+  name       = "${local.name}-db"
+  subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
+}
+
+resource "aws_db_parameter_group" "main" {
+  name   = "${local.name}-postgres"
+  family = "postgres16"
+  parameter {
+    name         = "rds.force_ssl"
+    value        = "1"
+    apply_method = "pending-reboot"
+  }
+  parameter {
+    name  = "log_statement"
+    value = "ddl"
+  }
+  parameter {
+    name  = "log_min_duration_statement"
+    value = "1000"
+  }
+  parameter {
+    name  = "rds.allowed_extensions"
+    value = "postgis,temporal_tables"
+  }
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_db_instance" "main" {
+  # checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase 4); set postgres.multi_az to have it now
+  # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
+  # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key costs $1/month
+  identifier                          = "${local.name}-postgres"
+  engine                              = "postgres"
+  engine_version                      = "16"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 50
+  storage_type                        = "gp3"
+  storage_encrypted                   = true
+  db_name                             = "app"
+  username                            = "app"
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = true
+  multi_az                            = false
+  db_subnet_group_name                = aws_db_subnet_group.main.name
+  parameter_group_name                = aws_db_parameter_group.main.name
+  vpc_security_group_ids              = [aws_security_group.database_postgres.id]
+  publicly_accessible                 = false
+  backup_retention_period             = 7
+  copy_tags_to_snapshot               = true
+  deletion_protection                 = true
+  skip_final_snapshot                 = false
+  final_snapshot_identifier           = "${local.name}-postgres-final"
+  auto_minor_version_upgrade          = true
+  enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
+  performance_insights_enabled        = true
+}
+
+resource "aws_opensearch_domain" "main" {
+  # checkov:skip=CKV_AWS_317:audit logs are billed per GB; publish them when you need them
+  # checkov:skip=CKV_AWS_84:application logs are billed per GB; publish them when you need them
+  # checkov:skip=CKV_AWS_247:encrypted with the AWS-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_318:dedicated master nodes would be three more instances than the stack's search.nodes; add them for large clusters
+  # checkov:skip=CKV2_AWS_59:dedicated master nodes are not in the plan: the stack's search.nodes are data nodes
+  domain_name    = substr("${local.name}-search", 0, 28)
+  engine_version = "OpenSearch_2.13"
+  cluster_config {
+    instance_type          = "t3.small.search"
+    instance_count         = 1
+    zone_awareness_enabled = false
+  }
+  ebs_options {
+    ebs_enabled = true
+    volume_type = "gp3"
+    volume_size = 20
+  }
+  encrypt_at_rest {
+    enabled = true
+  }
+  node_to_node_encryption {
+    enabled = true
+  }
+  domain_endpoint_options {
+    enforce_https       = true
+    tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+  }
+  advanced_security_options {
+    enabled                        = true
+    anonymous_auth_enabled         = false
+    internal_user_database_enabled = false
+    master_user_options {
+      master_user_arn = data.aws_caller_identity.current.arn
+    }
+  }
+  vpc_options {
+    subnet_ids         = slice([aws_subnet.data_1.id, aws_subnet.data_2.id], 0, 1)
+    security_group_ids = [aws_security_group.search_domain_search.id]
+  }
+}

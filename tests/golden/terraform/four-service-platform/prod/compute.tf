@@ -1,0 +1,443 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_ecr_repository" "api" {
+  name                 = "platform-prod/api"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "api" {
+  repository = aws_ecr_repository.api.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "notifier" {
+  name                 = "platform-prod/notifier"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "notifier" {
+  repository = aws_ecr_repository.notifier.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "scheduler" {
+  name                 = "platform-prod/scheduler"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "scheduler" {
+  repository = aws_ecr_repository.scheduler.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "worker" {
+  name                 = "platform-prod/worker"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "worker" {
+  repository = aws_ecr_repository.worker.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecs_cluster" "main" {
+  # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it bills about 21 metrics per service; set topology.container_insights to have it now
+  name = local.name
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+}
+
+resource "aws_ecs_task_definition" "api" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-api"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.api_execution.arn
+  task_role_arn            = aws_iam_role.api_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "api"
+      image                  = "${aws_ecr_repository.api.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 4000
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_CREDENTIALS"
+          valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.api.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "api"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:4000/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "api" {
+  name                              = "api"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.api.arn
+  desired_count                     = 2
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_api.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.api.arn
+    container_name   = "api"
+    container_port   = 4000
+  }
+  depends_on = [aws_lb_listener.https]
+}
+
+resource "aws_ecs_task_definition" "worker" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-worker"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.worker_execution.arn
+  task_role_arn            = aws_iam_role.worker_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "worker"
+      image                  = "${aws_ecr_repository.worker.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 4001
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_CREDENTIALS"
+          valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.worker.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "worker"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:4001/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "worker" {
+  name                              = "worker"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.worker.arn
+  desired_count                     = 5
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_worker.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.worker.arn
+    container_name   = "worker"
+    container_port   = 4001
+  }
+  depends_on = [aws_lb_listener.https]
+}
+
+resource "aws_ecs_task_definition" "scheduler" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-scheduler"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.scheduler_execution.arn
+  task_role_arn            = aws_iam_role.scheduler_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "scheduler"
+      image                  = "${aws_ecr_repository.scheduler.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 4002
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_CREDENTIALS"
+          valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.scheduler.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "scheduler"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:4002/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "scheduler" {
+  name                              = "scheduler"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.scheduler.arn
+  desired_count                     = 1
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_scheduler.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.scheduler.arn
+    container_name   = "scheduler"
+    container_port   = 4002
+  }
+  depends_on = [aws_lb_listener.https]
+}
+
+resource "aws_ecs_task_definition" "notifier" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-notifier"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.notifier_execution.arn
+  task_role_arn            = aws_iam_role.notifier_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "notifier"
+      image                  = "${aws_ecr_repository.notifier.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 4003
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_CREDENTIALS"
+          valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.notifier.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "notifier"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:4003/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "notifier" {
+  name                              = "notifier"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.notifier.arn
+  desired_count                     = 2
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_notifier.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.notifier.arn
+    container_name   = "notifier"
+    container_port   = 4003
+  }
+  depends_on = [aws_lb_listener.https]
+}

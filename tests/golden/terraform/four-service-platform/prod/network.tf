@@ -1,0 +1,524 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_vpc" "main" {
+  # checkov:skip=CKV2_AWS_11:VPC flow logs are billed per GB ingested; add an aws_flow_log when you need them
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+  tags = {
+    Name = "${local.name}-vpc"
+  }
+}
+
+resource "aws_default_security_group" "main" {
+  # No rules: nothing may use the default security group.
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_internet_gateway" "main" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_subnet" "public_1" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.0.1.0/24"
+  availability_zone       = local.azs[0]
+  map_public_ip_on_launch = false
+  tags = {
+    Name = "${local.name}-public-1"
+    tier = "public"
+  }
+}
+
+resource "aws_subnet" "public_2" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.0.2.0/24"
+  availability_zone       = local.azs[1]
+  map_public_ip_on_launch = false
+  tags = {
+    Name = "${local.name}-public-2"
+    tier = "public"
+  }
+}
+
+resource "aws_subnet" "private_1" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.0.10.0/24"
+  availability_zone       = local.azs[0]
+  map_public_ip_on_launch = false
+  tags = {
+    Name = "${local.name}-private-1"
+    tier = "private"
+  }
+}
+
+resource "aws_subnet" "private_2" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.0.11.0/24"
+  availability_zone       = local.azs[1]
+  map_public_ip_on_launch = false
+  tags = {
+    Name = "${local.name}-private-2"
+    tier = "private"
+  }
+}
+
+resource "aws_subnet" "data_1" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.0.20.0/24"
+  availability_zone       = local.azs[0]
+  map_public_ip_on_launch = false
+  tags = {
+    Name = "${local.name}-data-1"
+    tier = "data"
+  }
+}
+
+resource "aws_subnet" "data_2" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.0.21.0/24"
+  availability_zone       = local.azs[1]
+  map_public_ip_on_launch = false
+  tags = {
+    Name = "${local.name}-data-2"
+    tier = "data"
+  }
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.main.id
+  }
+  tags = {
+    Name = "${local.name}-public"
+  }
+}
+
+resource "aws_eip" "nat_1" {
+  domain = "vpc"
+  tags = {
+    Name = "${local.name}-nat-1"
+  }
+}
+
+resource "aws_nat_gateway" "nat_1" {
+  allocation_id = aws_eip.nat_1.id
+  subnet_id     = aws_subnet.public_1.id
+  tags = {
+    Name = "${local.name}-nat-1"
+  }
+  depends_on = [aws_internet_gateway.main]
+}
+
+resource "aws_eip" "nat_2" {
+  domain = "vpc"
+  tags = {
+    Name = "${local.name}-nat-2"
+  }
+}
+
+resource "aws_nat_gateway" "nat_2" {
+  allocation_id = aws_eip.nat_2.id
+  subnet_id     = aws_subnet.public_2.id
+  tags = {
+    Name = "${local.name}-nat-2"
+  }
+  depends_on = [aws_internet_gateway.main]
+}
+
+resource "aws_route_table" "private_1" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.nat_1.id
+  }
+  tags = {
+    Name = "${local.name}-private-1"
+  }
+}
+
+resource "aws_route_table" "private_2" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.nat_2.id
+  }
+  tags = {
+    Name = "${local.name}-private-2"
+  }
+}
+
+resource "aws_route_table" "data" {
+  # No route out: the data tier is not reachable from, nor reaches, the internet.
+  vpc_id = aws_vpc.main.id
+  tags = {
+    Name = "${local.name}-data"
+  }
+}
+
+resource "aws_route_table_association" "public_1" {
+  subnet_id      = aws_subnet.public_1.id
+  route_table_id = aws_route_table.public.id
+}
+
+resource "aws_route_table_association" "public_2" {
+  subnet_id      = aws_subnet.public_2.id
+  route_table_id = aws_route_table.public.id
+}
+
+resource "aws_route_table_association" "private_1" {
+  subnet_id      = aws_subnet.private_1.id
+  route_table_id = aws_route_table.private_1.id
+}
+
+resource "aws_route_table_association" "private_2" {
+  subnet_id      = aws_subnet.private_2.id
+  route_table_id = aws_route_table.private_2.id
+}
+
+resource "aws_route_table_association" "data_1" {
+  subnet_id      = aws_subnet.data_1.id
+  route_table_id = aws_route_table.data.id
+}
+
+resource "aws_route_table_association" "data_2" {
+  subnet_id      = aws_subnet.data_2.id
+  route_table_id = aws_route_table.data.id
+}
+
+resource "aws_security_group" "ecs_service_api" {
+  name        = "${local.name}-ecs-service-api"
+  description = "ecs service api"
+  vpc_id      = aws_vpc.main.id
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_security_group" "ecs_service_worker" {
+  name        = "${local.name}-ecs-service-worker"
+  description = "ecs service worker"
+  vpc_id      = aws_vpc.main.id
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_security_group" "ecs_service_scheduler" {
+  name        = "${local.name}-ecs-service-scheduler"
+  description = "ecs service scheduler"
+  vpc_id      = aws_vpc.main.id
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_security_group" "ecs_service_notifier" {
+  name        = "${local.name}-ecs-service-notifier"
+  description = "ecs service notifier"
+  vpc_id      = aws_vpc.main.id
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_security_group" "database_postgres" {
+  name        = "${local.name}-database-postgres"
+  description = "database postgres"
+  vpc_id      = aws_vpc.main.id
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_security_group" "cache_redis" {
+  name        = "${local.name}-cache-redis"
+  description = "cache redis"
+  vpc_id      = aws_vpc.main.id
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_security_group" "load_balancer_main" {
+  name        = "${local.name}-load-balancer-main"
+  description = "load balancer main"
+  vpc_id      = aws_vpc.main.id
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_443" {
+  security_group_id = aws_security_group.load_balancer_main.id
+  description       = "internet to load_balancer.main:443"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_80" {
+  # checkov:skip=CKV_AWS_260:port 80 only redirects to HTTPS (and answers certificate challenges)
+  security_group_id = aws_security_group.load_balancer_main.id
+  description       = "internet to load_balancer.main:80"
+  ip_protocol       = "tcp"
+  from_port         = 80
+  to_port           = 80
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_from_load_balancer_main_4000" {
+  security_group_id            = aws_security_group.ecs_service_api.id
+  description                  = "load_balancer.main to ecs_service.api:4000"
+  ip_protocol                  = "tcp"
+  from_port                    = 4000
+  to_port                      = 4000
+  referenced_security_group_id = aws_security_group.load_balancer_main.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_api_4000" {
+  security_group_id            = aws_security_group.load_balancer_main.id
+  description                  = "load_balancer.main to ecs_service.api:4000"
+  ip_protocol                  = "tcp"
+  from_port                    = 4000
+  to_port                      = 4000
+  referenced_security_group_id = aws_security_group.ecs_service_api.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_worker_from_load_balancer_main_4001" {
+  security_group_id            = aws_security_group.ecs_service_worker.id
+  description                  = "load_balancer.main to ecs_service.worker:4001"
+  ip_protocol                  = "tcp"
+  from_port                    = 4001
+  to_port                      = 4001
+  referenced_security_group_id = aws_security_group.load_balancer_main.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_worker_4001" {
+  security_group_id            = aws_security_group.load_balancer_main.id
+  description                  = "load_balancer.main to ecs_service.worker:4001"
+  ip_protocol                  = "tcp"
+  from_port                    = 4001
+  to_port                      = 4001
+  referenced_security_group_id = aws_security_group.ecs_service_worker.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_scheduler_from_load_balancer_main_4002" {
+  security_group_id            = aws_security_group.ecs_service_scheduler.id
+  description                  = "load_balancer.main to ecs_service.scheduler:4002"
+  ip_protocol                  = "tcp"
+  from_port                    = 4002
+  to_port                      = 4002
+  referenced_security_group_id = aws_security_group.load_balancer_main.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_scheduler_4002" {
+  security_group_id            = aws_security_group.load_balancer_main.id
+  description                  = "load_balancer.main to ecs_service.scheduler:4002"
+  ip_protocol                  = "tcp"
+  from_port                    = 4002
+  to_port                      = 4002
+  referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_notifier_from_load_balancer_main_4003" {
+  security_group_id            = aws_security_group.ecs_service_notifier.id
+  description                  = "load_balancer.main to ecs_service.notifier:4003"
+  ip_protocol                  = "tcp"
+  from_port                    = 4003
+  to_port                      = 4003
+  referenced_security_group_id = aws_security_group.load_balancer_main.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_notifier_4003" {
+  security_group_id            = aws_security_group.load_balancer_main.id
+  description                  = "load_balancer.main to ecs_service.notifier:4003"
+  ip_protocol                  = "tcp"
+  from_port                    = 4003
+  to_port                      = 4003
+  referenced_security_group_id = aws_security_group.ecs_service_notifier.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_internet_443" {
+  security_group_id = aws_security_group.ecs_service_api.id
+  description       = "ecs_service.api to internet:443"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_internet_443" {
+  security_group_id = aws_security_group.ecs_service_worker.id
+  description       = "ecs_service.worker to internet:443"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_internet_443" {
+  security_group_id = aws_security_group.ecs_service_scheduler.id
+  description       = "ecs_service.scheduler to internet:443"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_internet_443" {
+  security_group_id = aws_security_group.ecs_service_notifier.id
+  description       = "ecs_service.notifier to internet:443"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_api_5432" {
+  security_group_id            = aws_security_group.database_postgres.id
+  description                  = "ecs_service.api to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.ecs_service_api.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_database_postgres_5432" {
+  security_group_id            = aws_security_group.ecs_service_api.id
+  description                  = "ecs_service.api to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.database_postgres.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_api_6379" {
+  security_group_id            = aws_security_group.cache_redis.id
+  description                  = "ecs_service.api to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.ecs_service_api.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_cache_redis_6379" {
+  security_group_id            = aws_security_group.ecs_service_api.id
+  description                  = "ecs_service.api to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.cache_redis.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_worker_5432" {
+  security_group_id            = aws_security_group.database_postgres.id
+  description                  = "ecs_service.worker to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.ecs_service_worker.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_database_postgres_5432" {
+  security_group_id            = aws_security_group.ecs_service_worker.id
+  description                  = "ecs_service.worker to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.database_postgres.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_worker_6379" {
+  security_group_id            = aws_security_group.cache_redis.id
+  description                  = "ecs_service.worker to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.ecs_service_worker.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_cache_redis_6379" {
+  security_group_id            = aws_security_group.ecs_service_worker.id
+  description                  = "ecs_service.worker to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.cache_redis.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_scheduler_5432" {
+  security_group_id            = aws_security_group.database_postgres.id
+  description                  = "ecs_service.scheduler to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_database_postgres_5432" {
+  security_group_id            = aws_security_group.ecs_service_scheduler.id
+  description                  = "ecs_service.scheduler to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.database_postgres.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_scheduler_6379" {
+  security_group_id            = aws_security_group.cache_redis.id
+  description                  = "ecs_service.scheduler to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_cache_redis_6379" {
+  security_group_id            = aws_security_group.ecs_service_scheduler.id
+  description                  = "ecs_service.scheduler to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.cache_redis.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_notifier_5432" {
+  security_group_id            = aws_security_group.database_postgres.id
+  description                  = "ecs_service.notifier to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.ecs_service_notifier.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_database_postgres_5432" {
+  security_group_id            = aws_security_group.ecs_service_notifier.id
+  description                  = "ecs_service.notifier to database.postgres:5432"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.database_postgres.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_notifier_6379" {
+  security_group_id            = aws_security_group.cache_redis.id
+  description                  = "ecs_service.notifier to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.ecs_service_notifier.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_cache_redis_6379" {
+  security_group_id            = aws_security_group.ecs_service_notifier.id
+  description                  = "ecs_service.notifier to cache.redis:6379"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.cache_redis.id
+}

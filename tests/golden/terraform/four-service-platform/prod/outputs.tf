@@ -1,0 +1,57 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+output "cache_auth_secret" {
+  description = "the Secrets Manager secret holding the cache auth token"
+  value       = aws_secretsmanager_secret.cache_auth.arn
+}
+
+output "cache_endpoint" {
+  description = "the cache's primary endpoint"
+  value       = aws_elasticache_replication_group.main.primary_endpoint_address
+}
+
+output "cluster_name" {
+  description = "the ECS cluster"
+  value       = aws_ecs_cluster.main.name
+}
+
+output "database_endpoint" {
+  description = "PostgreSQL host"
+  value       = aws_db_instance.main.address
+}
+
+output "database_password_secret" {
+  description = "the Secrets Manager secret RDS keeps the master password in"
+  value       = aws_db_instance.main.master_user_secret[0].secret_arn
+}
+
+output "load_balancer_dns_name" {
+  description = "the load balancer's DNS name"
+  value       = aws_lb.main.dns_name
+}
+
+output "name_servers" {
+  description = "set these at the domain's registrar"
+  value       = aws_route53_zone.main.name_servers
+}
+
+output "repository_api" {
+  description = "push the api image here"
+  value       = aws_ecr_repository.api.repository_url
+}
+
+output "repository_notifier" {
+  description = "push the notifier image here"
+  value       = aws_ecr_repository.notifier.repository_url
+}
+
+output "repository_scheduler" {
+  description = "push the scheduler image here"
+  value       = aws_ecr_repository.scheduler.repository_url
+}
+
+output "repository_worker" {
+  description = "push the worker image here"
+  value       = aws_ecr_repository.worker.repository_url
+}

@@ -1,0 +1,60 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_db_subnet_group" "main" {
+  name       = "${local.name}-db"
+  subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
+}
+
+resource "aws_db_parameter_group" "main" {
+  name   = "${local.name}-postgres"
+  family = "postgres16"
+  parameter {
+    name         = "rds.force_ssl"
+    value        = "1"
+    apply_method = "pending-reboot"
+  }
+  parameter {
+    name  = "log_statement"
+    value = "ddl"
+  }
+  parameter {
+    name  = "log_min_duration_statement"
+    value = "1000"
+  }
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_db_instance" "main" {
+  # checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase 2); set postgres.multi_az to have it now
+  # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
+  # checkov:skip=CKV_AWS_353:Performance Insights is off in the stack (postgres.performance_insights)
+  # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key costs $1/month
+  identifier                          = "${local.name}-postgres"
+  engine                              = "postgres"
+  engine_version                      = "16"
+  instance_class                      = "db.t4g.micro"
+  allocated_storage                   = 20
+  max_allocated_storage               = 100
+  storage_type                        = "gp3"
+  storage_encrypted                   = true
+  db_name                             = "app"
+  username                            = "app"
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = true
+  multi_az                            = false
+  db_subnet_group_name                = aws_db_subnet_group.main.name
+  parameter_group_name                = aws_db_parameter_group.main.name
+  vpc_security_group_ids              = [aws_security_group.database_postgres.id]
+  publicly_accessible                 = false
+  backup_retention_period             = 7
+  copy_tags_to_snapshot               = true
+  deletion_protection                 = true
+  skip_final_snapshot                 = false
+  final_snapshot_identifier           = "${local.name}-postgres-final"
+  auto_minor_version_upgrade          = true
+  enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
+  performance_insights_enabled        = false
+}

@@ -1,0 +1,161 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+data "aws_caller_identity" "current" {
+}
+
+resource "aws_iam_role" "php_execution" {
+  name               = "${local.name}-php-execution"
+  assume_role_policy = data.aws_iam_policy_document.php_execution_assume.json
+}
+
+data "aws_iam_policy_document" "php_execution_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "php_execution" {
+  role       = aws_iam_role.php_execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+data "aws_iam_policy_document" "php_execution_secrets" {
+  statement {
+    sid     = "Parameters"
+    actions = ["ssm:GetParameters"]
+    resources = [
+      aws_ssm_parameter.database_url.arn,
+      aws_ssm_parameter.redis_url.arn,
+      aws_ssm_parameter.openai_api_key.arn,
+      aws_ssm_parameter.gtfs_static_url.arn,
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "php_execution_secrets" {
+  name   = "secrets"
+  role   = aws_iam_role.php_execution.id
+  policy = data.aws_iam_policy_document.php_execution_secrets.json
+}
+
+resource "aws_iam_role" "php_task" {
+  name               = "${local.name}-php-task"
+  assume_role_policy = data.aws_iam_policy_document.php_task_assume.json
+}
+
+data "aws_iam_policy_document" "php_task_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "pyparser_execution" {
+  name               = "${local.name}-pyparser-execution"
+  assume_role_policy = data.aws_iam_policy_document.pyparser_execution_assume.json
+}
+
+data "aws_iam_policy_document" "pyparser_execution_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "pyparser_execution" {
+  role       = aws_iam_role.pyparser_execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+data "aws_iam_policy_document" "pyparser_execution_secrets" {
+  statement {
+    sid       = "Parameters"
+    actions   = ["ssm:GetParameters"]
+    resources = [aws_ssm_parameter.redis_url.arn, aws_ssm_parameter.gtfs_static_url.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "pyparser_execution_secrets" {
+  name   = "secrets"
+  role   = aws_iam_role.pyparser_execution.id
+  policy = data.aws_iam_policy_document.pyparser_execution_secrets.json
+}
+
+resource "aws_iam_role" "pyparser_task" {
+  name               = "${local.name}-pyparser-task"
+  assume_role_policy = data.aws_iam_policy_document.pyparser_task_assume.json
+}
+
+data "aws_iam_policy_document" "pyparser_task_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "scheduler_execution" {
+  name               = "${local.name}-scheduler-execution"
+  assume_role_policy = data.aws_iam_policy_document.scheduler_execution_assume.json
+}
+
+data "aws_iam_policy_document" "scheduler_execution_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "scheduler_execution" {
+  role       = aws_iam_role.scheduler_execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+data "aws_iam_policy_document" "scheduler_execution_secrets" {
+  statement {
+    sid     = "Parameters"
+    actions = ["ssm:GetParameters"]
+    resources = [
+      aws_ssm_parameter.database_url.arn,
+      aws_ssm_parameter.redis_url.arn,
+      aws_ssm_parameter.openai_api_key.arn,
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "scheduler_execution_secrets" {
+  name   = "secrets"
+  role   = aws_iam_role.scheduler_execution.id
+  policy = data.aws_iam_policy_document.scheduler_execution_secrets.json
+}
+
+resource "aws_iam_role" "scheduler_task" {
+  name               = "${local.name}-scheduler-task"
+  assume_role_policy = data.aws_iam_policy_document.scheduler_task_assume.json
+}
+
+data "aws_iam_policy_document" "scheduler_task_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}

@@ -1,0 +1,290 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_ecr_repository" "php" {
+  name                 = "mind-the-wait-staging/php"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = true
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "php" {
+  repository = aws_ecr_repository.php.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "pyparser" {
+  name                 = "mind-the-wait-staging/pyparser"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = true
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "pyparser" {
+  repository = aws_ecr_repository.pyparser.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecs_cluster" "main" {
+  # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it bills about 21 metrics per service; set topology.container_insights to have it now
+  name = local.name
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+}
+
+resource "aws_ecs_task_definition" "php" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-php"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.php_execution.arn
+  task_role_arn            = aws_iam_role.php_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "php"
+      image                  = "${aws_ecr_repository.php.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8080
+          protocol      = "tcp"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_URL"
+          valueFrom = aws_ssm_parameter.database_url.arn
+        },
+        {
+          name      = "REDIS_URL"
+          valueFrom = aws_ssm_parameter.redis_url.arn
+        },
+        {
+          name      = "OPENAI_API_KEY"
+          valueFrom = aws_ssm_parameter.openai_api_key.arn
+        },
+        {
+          name      = "GTFS_STATIC_URL"
+          valueFrom = aws_ssm_parameter.gtfs_static_url.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.php.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "php"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/api/realtime || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "php" {
+  # checkov:skip=CKV_AWS_333:the stack pins tasks to public subnets without NAT (topology.task_subnets: public) to save the NAT gateway's cost
+  name                              = "php"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.php.arn
+  desired_count                     = 1
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.public_1.id, aws_subnet.public_2.id]
+    security_groups  = [aws_security_group.ecs_service_php.id]
+    assign_public_ip = true
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.php.arn
+    container_name   = "php"
+    container_port   = 8080
+  }
+  depends_on = [aws_lb_listener.https]
+}
+
+resource "aws_ecs_task_definition" "pyparser" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-pyparser"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.pyparser_execution.arn
+  task_role_arn            = aws_iam_role.pyparser_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "pyparser"
+      image                  = "${aws_ecr_repository.pyparser.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      secrets = [
+        {
+          name      = "REDIS_URL"
+          valueFrom = aws_ssm_parameter.redis_url.arn
+        },
+        {
+          name      = "GTFS_STATIC_URL"
+          valueFrom = aws_ssm_parameter.gtfs_static_url.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.pyparser.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "pyparser"
+        }
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "pyparser" {
+  # checkov:skip=CKV_AWS_333:the stack pins tasks to public subnets without NAT (topology.task_subnets: public) to save the NAT gateway's cost
+  name                    = "pyparser"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.pyparser.arn
+  desired_count           = 1
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.public_1.id, aws_subnet.public_2.id]
+    security_groups  = [aws_security_group.ecs_service_pyparser.id]
+    assign_public_ip = true
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+}
+
+resource "aws_ecs_task_definition" "scheduler" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-scheduler"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.scheduler_execution.arn
+  task_role_arn            = aws_iam_role.scheduler_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "scheduler"
+      image                  = "${aws_ecr_repository.php.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      secrets = [
+        {
+          name      = "DATABASE_URL"
+          valueFrom = aws_ssm_parameter.database_url.arn
+        },
+        {
+          name      = "REDIS_URL"
+          valueFrom = aws_ssm_parameter.redis_url.arn
+        },
+        {
+          name      = "OPENAI_API_KEY"
+          valueFrom = aws_ssm_parameter.openai_api_key.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.scheduler.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "scheduler"
+        }
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "scheduler" {
+  # checkov:skip=CKV_AWS_333:the stack pins tasks to public subnets without NAT (topology.task_subnets: public) to save the NAT gateway's cost
+  name                    = "scheduler"
+  cluster                 = aws_ecs_cluster.main.id
+  task_definition         = aws_ecs_task_definition.scheduler.arn
+  desired_count           = 1
+  launch_type             = "FARGATE"
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  network_configuration {
+    subnets          = [aws_subnet.public_1.id, aws_subnet.public_2.id]
+    security_groups  = [aws_security_group.ecs_service_scheduler.id]
+    assign_public_ip = true
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+}

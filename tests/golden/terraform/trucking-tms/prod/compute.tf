@@ -1,0 +1,132 @@
+# Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
+# a file changed since it wrote it unless asked to (--force).
+
+resource "aws_ecr_repository" "api" {
+  name                 = "andi-tms-prod/api"
+  image_tag_mutability = "IMMUTABLE"
+  force_delete         = false
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "api" {
+  repository = aws_ecr_repository.api.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "keep the last 10 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 10
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_ecs_cluster" "main" {
+  name = local.name
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_task_definition" "api" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "${local.name}-api"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.api_execution.arn
+  task_role_arn            = aws_iam_role.api_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "api"
+      image                  = "${aws_ecr_repository.api.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 8000
+          protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "ENV"
+          value = "prod"
+        },
+        {
+          name  = "PORT"
+          value = "8000"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_SECRET"
+          valueFrom = aws_secretsmanager_secret.database_secret.arn
+        },
+        {
+          name      = "REDIS_SECRET"
+          valueFrom = aws_secretsmanager_secret.redis_secret.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.api.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "api"
+        }
+      }
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:8000/health || exit 1"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+    },
+  ])
+}
+
+resource "aws_ecs_service" "api" {
+  name                              = "api"
+  cluster                           = aws_ecs_cluster.main.id
+  task_definition                   = aws_ecs_task_definition.api.arn
+  desired_count                     = 1
+  launch_type                       = "FARGATE"
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
+  health_check_grace_period_seconds = 60
+  network_configuration {
+    subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
+    security_groups  = [aws_security_group.ecs_service_api.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.api.arn
+    container_name   = "api"
+    container_port   = 8000
+  }
+  depends_on = [aws_lb_listener.http]
+}
