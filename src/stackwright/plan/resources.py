@@ -220,6 +220,9 @@ class Container:
     ports: tuple[int, ...] = ()
     command: str | None = None
     role: Literal["service", "proxy", "cache"] = "service"
+    secrets: tuple[str, ...] = ()
+    web: bool = False  # served to users through the proxy
+    route: str | None = None  # its path pattern, when it is not the default route
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

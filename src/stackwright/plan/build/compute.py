@@ -193,6 +193,9 @@ def add_host(ctx: Context) -> None:
                 replicas=service.count if service.count is not None else 1,
                 ports=(service.port,) if service.port else (),
                 command=service.command,
+                secrets=_secrets(ctx, service),
+                web=service.resolved_kind == "web",
+                route=service.path,
             )
         )
     if stack.redis is not None and not profile.managed_cache:
