@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from stackwright.aws.instances import RDS_INSTANCES
 from stackwright.emit.terraform.context import Root, label
-from stackwright.emit.terraform.hcl import Block, Raw
+from stackwright.emit.terraform.hcl import Block, Call, Raw, Value
 from stackwright.plan.resources import (
     Alarm,
     Budget,
@@ -158,7 +156,7 @@ def _alarm(root: Root, alarm: Alarm) -> None:
     rule = alarm.rule
     block = root.resource(FILE, "aws_cloudwatch_metric_alarm", alarm.name)
     block.attrs(
-        alarm_name=root.named(alarm.name),
+        alarm_name=root.named(alarm.name.replace("_", "-")),
         alarm_description=rule.description,
         namespace=rule.namespace,
         metric_name=rule.metric,
@@ -183,9 +181,11 @@ def _alarm(root: Root, alarm: Alarm) -> None:
 
 def _dashboard(root: Root, dashboard: Dashboard) -> None:
     plan = root.plan
-    widgets: list[dict[str, object]] = []
     services = [s.name for s in plan.of_type(EcsService)]
+    widgets: list[Value] = []
     for i, metric in enumerate(("CPUUtilization", "MemoryUtilization")):
+        if not services:
+            break
         widgets.append(
             {
                 "type": "metric",
@@ -195,14 +195,14 @@ def _dashboard(root: Root, dashboard: Dashboard) -> None:
                 "height": 6,
                 "properties": {
                     "title": f"ECS {metric}",
-                    "region": plan.region,
+                    "region": Raw("var.region"),
                     "stat": "Average",
                     "metrics": [
                         [
                             "AWS/ECS",
                             metric,
                             "ClusterName",
-                            f"{plan.stack}-{plan.environment}",
+                            Raw("aws_ecs_cluster.main.name"),
                             "ServiceName",
                             s,
                         ]
@@ -211,26 +211,20 @@ def _dashboard(root: Root, dashboard: Dashboard) -> None:
                 },
             }
         )
-    body = (
-        json.dumps({"widgets": widgets}, sort_keys=True)
-        if services
-        else json.dumps(
+    if not widgets:
+        widgets.append(
             {
-                "widgets": [
-                    {
-                        "type": "text",
-                        "x": 0,
-                        "y": 0,
-                        "width": 24,
-                        "height": 2,
-                        "properties": {"markdown": f"# {dashboard.title}"},
-                    }
-                ]
+                "type": "text",
+                "x": 0,
+                "y": 0,
+                "width": 24,
+                "height": 2,
+                "properties": {"markdown": f"# {dashboard.title}"},
             }
         )
-    )
     root.resource(FILE, "aws_cloudwatch_dashboard", dashboard.name).attrs(
-        dashboard_name=root.named(dashboard.name), dashboard_body=body
+        dashboard_name=root.named(dashboard.name),
+        dashboard_body=Call("jsonencode", {"widgets": widgets}),
     )
 
 

@@ -36,7 +36,7 @@ resource "aws_sns_topic_policy" "alerts" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_api" {
-  alarm_name          = "${local.name}-service_cpu-api"
+  alarm_name          = "${local.name}-service-cpu-api"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -55,7 +55,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_api" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_api" {
-  alarm_name          = "${local.name}-service_memory-api"
+  alarm_name          = "${local.name}-service-memory-api"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -74,7 +74,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_api" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
-  alarm_name          = "${local.name}-alb_5xx-main"
+  alarm_name          = "${local.name}-alb-5xx-main"
   alarm_description   = "5xx responses above the threshold each minute for 5 minutes"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
@@ -92,7 +92,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
-  alarm_name          = "${local.name}-db_cpu-postgres"
+  alarm_name          = "${local.name}-db-cpu-postgres"
   alarm_description   = "database CPU high for 10 minutes"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -110,7 +110,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
-  alarm_name          = "${local.name}-db_free_storage-postgres"
+  alarm_name          = "${local.name}-db-free-storage-postgres"
   alarm_description   = "database storage running out"
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
@@ -129,5 +129,52 @@ resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
 
 resource "aws_cloudwatch_dashboard" "overview" {
   dashboard_name = "${local.name}-overview"
-  dashboard_body = "{\"widgets\": [{\"height\": 6, \"properties\": {\"metrics\": [[\"AWS/ECS\", \"CPUUtilization\", \"ClusterName\", \"andi-tms-prod\", \"ServiceName\", \"api\"]], \"region\": \"us-east-1\", \"stat\": \"Average\", \"title\": \"ECS CPUUtilization\"}, \"type\": \"metric\", \"width\": 12, \"x\": 0, \"y\": 0}, {\"height\": 6, \"properties\": {\"metrics\": [[\"AWS/ECS\", \"MemoryUtilization\", \"ClusterName\", \"andi-tms-prod\", \"ServiceName\", \"api\"]], \"region\": \"us-east-1\", \"stat\": \"Average\", \"title\": \"ECS MemoryUtilization\"}, \"type\": \"metric\", \"width\": 12, \"x\": 12, \"y\": 0}]}"
+  dashboard_body = jsonencode({
+    widgets = [
+      {
+        type   = "metric"
+        x      = 0
+        y      = 0
+        width  = 12
+        height = 6
+        properties = {
+          title  = "ECS CPUUtilization"
+          region = var.region
+          stat   = "Average"
+          metrics = [
+            [
+              "AWS/ECS",
+              "CPUUtilization",
+              "ClusterName",
+              aws_ecs_cluster.main.name,
+              "ServiceName",
+              "api",
+            ],
+          ]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 12
+        y      = 0
+        width  = 12
+        height = 6
+        properties = {
+          title  = "ECS MemoryUtilization"
+          region = var.region
+          stat   = "Average"
+          metrics = [
+            [
+              "AWS/ECS",
+              "MemoryUtilization",
+              "ClusterName",
+              aws_ecs_cluster.main.name,
+              "ServiceName",
+              "api",
+            ],
+          ]
+        }
+      },
+    ]
+  })
 }
