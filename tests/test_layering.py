@@ -25,6 +25,7 @@ FORBIDDEN = {
         "stackwright.render",
     ),
     "cost": ("stackwright.report", "stackwright.cli", "stackwright.emit", "stackwright.render"),
+    "emit": ("stackwright.cost", "stackwright.report", "stackwright.cli"),
 }
 
 

@@ -43,6 +43,11 @@ def _postgres(root: Root, db: Database) -> None:
     params.block("lifecycle").attr("create_before_destroy", True)
 
     block = root.resource(FILE, "aws_db_instance", "main")
+    if not db.deletion_protection:
+        block.comment(
+            f"checkov:skip=CKV_AWS_293:deletion protection is for production; "
+            f"{plan.environment} can be torn down (a final snapshot is still taken)"
+        )
     if not db.multi_az:
         block.comment(
             f"checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase "
@@ -81,7 +86,7 @@ def _postgres(root: Root, db: Database) -> None:
         publicly_accessible=False,
         backup_retention_period=db.backup_days,
         copy_tags_to_snapshot=True,
-        deletion_protection=True,
+        deletion_protection=db.deletion_protection,
         skip_final_snapshot=False,
         final_snapshot_identifier=root.named("postgres-final"),
         auto_minor_version_upgrade=True,
@@ -97,10 +102,23 @@ def _postgres(root: Root, db: Database) -> None:
     for i in range(db.read_replicas):
         replica = root.resource(FILE, "aws_db_instance", f"replica-{i + 1}")
         replica.comment("checkov:skip=CKV_AWS_157:a read replica is one instance by design")
-        replica.comment("checkov:skip=CKV_AWS_118:enhanced monitoring as on the primary")
-        replica.comment("checkov:skip=CKV_AWS_354:as on the primary")
+        replica.comment(
+            "checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch "
+            "Logs; off, as on the primary"
+        )
+        replica.comment(
+            "checkov:skip=CKV_AWS_354:Performance Insights uses the AWS-managed key, "
+            "as on the primary"
+        )
         if not db.performance_insights:
-            replica.comment("checkov:skip=CKV_AWS_353:as on the primary")
+            replica.comment(
+                "checkov:skip=CKV_AWS_353:Performance Insights is off in the stack, "
+                "as on the primary"
+            )
+        if not db.deletion_protection:
+            replica.comment(
+                "checkov:skip=CKV_AWS_293:deletion protection is for production, as on the primary"
+            )
         replica.attrs(
             identifier=root.named(f"postgres-replica-{i + 1}"),
             replicate_source_db=Raw("aws_db_instance.main.identifier"),
@@ -112,7 +130,7 @@ def _postgres(root: Root, db: Database) -> None:
             vpc_security_group_ids=[Raw(root.group_of(db))],
             publicly_accessible=False,
             copy_tags_to_snapshot=True,
-            deletion_protection=True,
+            deletion_protection=db.deletion_protection,
             skip_final_snapshot=True,
             auto_minor_version_upgrade=True,
             enabled_cloudwatch_logs_exports=["postgresql", "upgrade"],

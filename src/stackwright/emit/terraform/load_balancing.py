@@ -26,6 +26,11 @@ def emit(root: Root) -> None:
             "checkov:skip=CKV2_AWS_20:no domain in the stack, so no certificate to "
             "redirect to: set `domain:` to serve HTTPS"
         )
+    if not root.prod:
+        block.comment(
+            f"checkov:skip=CKV_AWS_150:deletion protection is for production; "
+            f"{plan.environment} can be torn down"
+        )
     if waf is not None:
         block.comment(
             "checkov:skip=CKV2_AWS_76:the web ACL leaves out "
@@ -44,7 +49,7 @@ def emit(root: Root) -> None:
         security_groups=[Raw(root.group_of(alb))],
         subnets=root.subnet_ids("public"),
         drop_invalid_header_fields=True,
-        enable_deletion_protection=True,
+        enable_deletion_protection=root.prod,
     )
     groups = list(plan.of_type(TargetGroup))
     for group in groups:

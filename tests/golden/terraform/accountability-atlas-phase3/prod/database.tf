@@ -62,8 +62,8 @@ resource "aws_db_instance" "main" {
 
 resource "aws_db_instance" "replica_1" {
   # checkov:skip=CKV_AWS_157:a read replica is one instance by design
-  # checkov:skip=CKV_AWS_118:enhanced monitoring as on the primary
-  # checkov:skip=CKV_AWS_354:as on the primary
+  # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; off, as on the primary
+  # checkov:skip=CKV_AWS_354:Performance Insights uses the AWS-managed key, as on the primary
   identifier                          = "${local.name}-postgres-replica-1"
   replicate_source_db                 = aws_db_instance.main.identifier
   instance_class                      = "db.r6g.large"

@@ -3,6 +3,7 @@
 
 resource "aws_lb" "main" {
   # checkov:skip=CKV_AWS_91:access logs need a log bucket billed per GB; add one and an access_logs block when you need them
+  # checkov:skip=CKV_AWS_150:deletion protection is for production; staging can be torn down
   # checkov:skip=CKV2_AWS_28:WAF arrives in phase 3 (this is phase 3); set topology.waf to add it now
   name                       = "${local.name}-alb"
   load_balancer_type         = "application"
@@ -10,7 +11,7 @@ resource "aws_lb" "main" {
   security_groups            = [aws_security_group.load_balancer_main.id]
   subnets                    = [aws_subnet.public_1.id, aws_subnet.public_2.id]
   drop_invalid_header_fields = true
-  enable_deletion_protection = true
+  enable_deletion_protection = false
 }
 
 resource "aws_lb_target_group" "web_app" {

@@ -28,6 +28,7 @@ resource "aws_db_parameter_group" "main" {
 }
 
 resource "aws_db_instance" "main" {
+  # checkov:skip=CKV_AWS_293:deletion protection is for production; staging can be torn down (a final snapshot is still taken)
   # checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase 2); set postgres.multi_az to have it now
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
   # checkov:skip=CKV_AWS_353:Performance Insights is off in the stack (postgres.performance_insights)
@@ -51,7 +52,7 @@ resource "aws_db_instance" "main" {
   publicly_accessible                 = false
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
-  deletion_protection                 = true
+  deletion_protection                 = false
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "${local.name}-postgres-final"
   auto_minor_version_upgrade          = true
