@@ -44,26 +44,19 @@ def derive_security(resources: list[Resource], flows: list[Flow]) -> list[Resour
         if flow.port is None:
             continue
         source, target = groups.get(flow.source), groups.get(flow.target)
-        if target is not None and (source is not None or flow.source == INTERNET):
-            peer, label = (source.id, source.name) if source else (ANYWHERE, "internet")
+        for direction, here, there, there_id in (
+            ("ingress", target, source, flow.source),
+            ("egress", source, target, flow.target),
+        ):
+            if here is None or (there is None and there_id != INTERNET):
+                continue  # this side has no security group, or the other side is unguarded
+            peer, label = (there.id, there.name) if there else (ANYWHERE, "internet")
+            joint = "from" if direction == "ingress" else "to"
             rules.append(
                 SecurityGroupRule(
-                    name=f"{target.name}-from-{label}-{flow.port}",
-                    group=target.id,
-                    direction="ingress",
-                    peer=peer,
-                    port=flow.port,
-                    protocol="tcp",
-                    flow=flow.id,
-                )
-            )
-        if source is not None and (target is not None or flow.target == INTERNET):
-            peer, label = (target.id, target.name) if target else (ANYWHERE, "internet")
-            rules.append(
-                SecurityGroupRule(
-                    name=f"{source.name}-to-{label}-{flow.port}",
-                    group=source.id,
-                    direction="egress",
+                    name=f"{here.name}-{joint}-{label}-{flow.port}",
+                    group=here.id,
+                    direction=direction,  # type: ignore[arg-type]
                     peer=peer,
                     port=flow.port,
                     protocol="tcp",
