@@ -8,6 +8,17 @@ from stackwright.emit.terraform.hcl import Raw
 from stackwright.plan.resources import Cache
 
 FILE = "cache.tf"
+# ElastiCache takes <major>.<minor>; a stack may name the major only.
+LATEST_MINOR = {
+    ("redis", "6"): "6.2",
+    ("redis", "7"): "7.1",
+    ("valkey", "7"): "7.2",
+    ("valkey", "8"): "8.0",
+}
+
+
+def engine_version(engine: str, version: str) -> str:
+    return LATEST_MINOR.get((engine, version), version)
 
 
 def emit(root: Root) -> None:
@@ -62,7 +73,7 @@ def emit(root: Root) -> None:
         replication_group_id=Raw('substr("${local.name}-cache", 0, 40)'),
         description=Raw('"${local.name} cache"'),
         engine=cache.engine,
-        engine_version=cache.version,
+        engine_version=engine_version(cache.engine, cache.version),
         node_type=cache.node_type,
         num_cache_clusters=cache.nodes,
         automatic_failover_enabled=cache.nodes > 1,

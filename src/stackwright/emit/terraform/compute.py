@@ -4,6 +4,7 @@ autoscaling and schedules, or the phase-1 EC2 host running Docker Compose."""
 from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root, label
+from stackwright.emit.terraform.endpoints import connection, env_name
 from stackwright.emit.terraform.hcl import Block, Call, Raw, Value, template
 from stackwright.emit.terraform.host import user_data
 from stackwright.emit.terraform.iam import used_by
@@ -84,7 +85,9 @@ def _log_group(root: Root, name: str) -> str:
 
 
 def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]:
-    secrets = [t for t in used_by(root, task) if isinstance(t, Secret)]
+    used = used_by(root, task)
+    secrets = [t for t in used if isinstance(t, Secret)]
+    wiring = connection(root, used)
     container: dict[str, Value] = {
         "name": task.name,
         "image": image_ref(root, task.image),
@@ -95,13 +98,15 @@ def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]
         container["command"] = ["sh", "-c", task.command]
     if isinstance(task, EcsService) and task.port:
         container["portMappings"] = [{"containerPort": task.port, "protocol": "tcp"}]
-    environment = list(task.environment) if isinstance(task, EcsService) else []
+    environment: list[tuple[str, Raw | str]] = [
+        *(task.environment if isinstance(task, EcsService) else ()),
+        *wiring.settings.items(),
+    ]
     if environment:
-        container["environment"] = [{"name": k, "value": v} for k, v in environment]
-    if secrets:
-        container["secrets"] = [
-            {"name": s.name.upper().replace("-", "_"), "valueFrom": secret_arn(s)} for s in secrets
-        ]
+        container["environment"] = [{"name": k, "value": v} for k, v in sorted(environment)]
+    injected = {env_name(s.name): secret_arn(s) for s in secrets} | wiring.secrets
+    if injected:
+        container["secrets"] = [{"name": k, "valueFrom": v} for k, v in sorted(injected.items())]
     container["logConfiguration"] = {
         "logDriver": "awslogs",
         "options": {

@@ -3,15 +3,19 @@ backup copies; and the OpenSearch domain when the plan has one."""
 
 from __future__ import annotations
 
-from stackwright.emit.terraform.context import Root
+from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.hcl import Raw
-from stackwright.plan.resources import BackupReplication, Database, SearchDomain
+from stackwright.plan.resources import BackupReplication, Database, Resource, SearchDomain
 
 FILE = "database.tf"
 
 
 def _family(version: str) -> str:
     return f"postgres{version.split('.')[0]}"
+
+
+def search_users(root: Root, search: SearchDomain) -> list[Resource]:
+    return [root.plan.get(f.source) for f in root.plan.flows if f.target == search.id]
 
 
 def emit(root: Root) -> None:
@@ -29,7 +33,7 @@ def _postgres(root: Root, db: Database) -> None:
         name=root.named("db"), subnet_ids=root.subnet_ids(db.subnet_tier)
     )
     params = root.resource(FILE, "aws_db_parameter_group", "main")
-    params.attrs(name=root.named("postgres"), family=_family(db.version))
+    params.attrs(name_prefix=Raw('"${local.name}-postgres-"'), family=_family(db.version))
     for name, value, method in (
         ("rds.force_ssl", "1", "pending-reboot"),
         ("log_statement", "ddl", None),
@@ -170,34 +174,45 @@ def _search(root: Root, search: SearchDomain) -> None:
         "checkov:skip=CKV2_AWS_59:dedicated master nodes are not in the plan: the "
         "stack's search.nodes are data nodes"
     )
+    block.comment(
+        "checkov:skip=CKV2_AWS_52:access is granted by IAM in the domain's access policy "
+        "(to the services that use search), not by fine-grained access control"
+    )
     block.attrs(
         domain_name=Raw('substr("${local.name}-search", 0, 28)'),
         engine_version=search.engine_version,
     )
+    azs = 2
+    spread = search.nodes > 1 and search.nodes % azs == 0
     cluster = block.block("cluster_config")
     cluster.attrs(
-        instance_type=search.instance,
-        instance_count=search.nodes,
-        zone_awareness_enabled=search.nodes > 1,
+        instance_type=search.instance, instance_count=search.nodes, zone_awareness_enabled=spread
     )
-    if search.nodes > 1:
-        cluster.block("zone_awareness_config").attr("availability_zone_count", 2)
+    if spread:
+        cluster.block("zone_awareness_config").attr("availability_zone_count", azs)
     ebs = block.block("ebs_options")
     ebs.attrs(ebs_enabled=True, volume_type="gp3", volume_size=search.storage_gb)
     block.block("encrypt_at_rest").attr("enabled", True)
     block.block("node_to_node_encryption").attr("enabled", True)
     endpoint = block.block("domain_endpoint_options")
     endpoint.attrs(enforce_https=True, tls_security_policy="Policy-Min-TLS-1-2-PFS-2023-10")
-    advanced = block.block("advanced_security_options")
-    advanced.attrs(enabled=True, anonymous_auth_enabled=False, internal_user_database_enabled=False)
-    advanced.block("master_user_options").attr(
-        "master_user_arn", Raw("data.aws_caller_identity.current.arn")
-    )
     vpc = block.block("vpc_options")
     vpc.attrs(
         subnet_ids=Raw(
-            f"slice({root.subnet_ids(search.subnet_tier).text}, 0, {min(search.nodes, 2)})"
+            f"slice({root.subnet_ids(search.subnet_tier).text}, 0, {azs if spread else 1})"
         ),
         security_group_ids=[Raw(root.group_of(search))],
     )
+    readers = [f"aws_iam_role.{label(r.name)}_task.arn" for r in search_users(root, search)]
+    if readers:
+        policy = root.data(FILE, "aws_iam_policy_document", "search-access")
+        statement = policy.block("statement")
+        statement.attrs(
+            actions=["es:ESHttp*"], resources=[Raw('"${aws_opensearch_domain.main.arn}/*"')]
+        )
+        statement.block("principals").attrs(type="AWS", identifiers=[Raw(r) for r in readers])
+        root.resource(FILE, "aws_opensearch_domain_policy", "main").attrs(
+            domain_name=Raw("aws_opensearch_domain.main.domain_name"),
+            access_policies=Raw("data.aws_iam_policy_document.search_access.json"),
+        )
     root.output("search_endpoint", Raw("aws_opensearch_domain.main.endpoint"), "OpenSearch")

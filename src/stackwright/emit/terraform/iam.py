@@ -15,6 +15,7 @@ from stackwright.plan.resources import (
     Queue,
     Resource,
     ScheduledTask,
+    SearchDomain,
     Secret,
     Tracing,
 )
@@ -60,7 +61,8 @@ def _access(root: Root, role: str, name: str, targets: Iterable[Resource], traci
     """An inline policy for what `targets` the role's owner uses; nothing if none."""
     buckets = [t for t in targets if isinstance(t, Bucket)]
     queues = [t for t in targets if isinstance(t, Queue)]
-    if not (buckets or queues or tracing):
+    search = [t for t in targets if isinstance(t, SearchDomain)]
+    if not (buckets or queues or search or tracing):
         return
     doc = root.data(FILE, "aws_iam_policy_document", f"{name}-access")
     for bucket in buckets:
@@ -84,6 +86,13 @@ def _access(root: Root, role: str, name: str, targets: Iterable[Resource], traci
             f"Queue{tf.title().replace('_', '')}",
             QUEUE_ACTIONS,
             [Raw(f"aws_sqs_queue.{tf}.arn")],
+        )
+    if search:
+        _statement(
+            doc,
+            "Search",
+            ["es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete"],
+            [Raw('"${aws_opensearch_domain.main.arn}/*"')],
         )
     if tracing:
         doc.comment("X-Ray's write actions cannot be scoped to a resource.")

@@ -10,6 +10,12 @@ FILE = "load_balancing.tf"
 TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 
 
+def _prefix(name: str) -> str:
+    """Target-group name prefixes are at most six characters."""
+    letters = "".join(c for c in name if c.isalnum())[:5] or "tg"
+    return f"{letters}-"
+
+
 def emit(root: Root) -> None:
     plan = root.plan
     alb = next(plan.of_type(LoadBalancer), None)
@@ -59,7 +65,7 @@ def emit(root: Root) -> None:
             "over HTTP inside the VPC, allowed only from the load balancer's group"
         )
         tg.attrs(
-            name=Raw(f'substr("${{local.name}}-{group.name}", 0, 32)'),
+            name_prefix=_prefix(group.name),
             port=group.port,
             protocol="HTTP",
             target_type="ip",

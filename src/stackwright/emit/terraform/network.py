@@ -94,7 +94,7 @@ def emit(root: Root) -> None:
         owner = group.owner.split(".", 1)
         block = root.resource(FILE, "aws_security_group", group.name)
         block.attrs(
-            name=root.named(group.name),
+            name_prefix=Raw(f'"${{local.name}}-{group.name}-"'),
             description=f"{owner[0].replace('_', ' ')} {owner[1]}",
             vpc_id=Raw("aws_vpc.main.id"),
         )

@@ -73,7 +73,7 @@ def _provider(plan: Plan, alias: str | None = None, region: Raw | str | None = N
     return provider
 
 
-def _variable(name: str, description: str, default: str) -> Block:
+def _variable(name: str, description: str, default: str | None) -> Block:
     block = Block("variable", (name,))
     block.attrs(description=description, type=Raw("string"), default=default)
     return block
@@ -100,7 +100,10 @@ def environment_root(plan: Plan) -> dict[str, str]:
         HEADER,
         _variable("region", "AWS region of this environment", plan.region),
         _variable(
-            "image_tag", "the image tag every service runs (set by the deploy workflow)", "latest"
+            "image_tag",
+            "the image tag every service runs, e.g. the commit the deploy workflow built "
+            "(tags are immutable, so there is no default)",
+            None,
         ),
     ]
     locals_block = Block("locals")
@@ -142,6 +145,7 @@ def bootstrap_root(stack: str, region: str) -> dict[str, str]:
     bucket.comment(
         "Holds every environment's Terraform state; versioned so a bad apply can be rolled back."
     )
+    bucket.block("lifecycle").attr("prevent_destroy", True)
     versioning(root, "state.tf", "state", True)
     lifecycle(root, "state.tf", "state", noncurrent_days=90, expire_days=None, ia_days=None)
     root.output("state_bucket", Raw("aws_s3_bucket.state.id"), "the remote-state bucket")

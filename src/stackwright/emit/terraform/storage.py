@@ -83,7 +83,7 @@ def lifecycle(
 def versioning(root: Root, file: str, name: str, enabled: bool) -> None:
     block = root.resource(file, "aws_s3_bucket_versioning", name)
     block.attr("bucket", Raw(f"aws_s3_bucket.{label(name)}.id"))
-    block.block("versioning_configuration").attr("status", "Enabled" if enabled else "Suspended")
+    block.block("versioning_configuration").attr("status", "Enabled" if enabled else "Disabled")
 
 
 def emit(root: Root) -> None:

@@ -81,6 +81,11 @@ def add_data(ctx: Context) -> None:
                 )
             )
             ctx.endpoints["search"] = domain.id
+            if search.nodes > 1 and search.nodes % ctx.profile.azs:
+                ctx.notes.append(
+                    f"{search.nodes} search nodes cannot spread evenly over {ctx.profile.azs} "
+                    "AZs, so the domain stays in one AZ; use an even number for zone awareness"
+                )
         else:
             ctx.notes.append(
                 f"search starts in phase {search.from_phase}; until then the "

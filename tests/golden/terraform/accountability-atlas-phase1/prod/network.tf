@@ -104,7 +104,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ec2_host_app" {
-  name        = "${local.name}-ec2-host-app"
+  name_prefix = "${local.name}-ec2-host-app-"
   description = "ec2 host app"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -113,7 +113,7 @@ resource "aws_security_group" "ec2_host_app" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name        = "${local.name}-database-postgres"
+  name_prefix = "${local.name}-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {

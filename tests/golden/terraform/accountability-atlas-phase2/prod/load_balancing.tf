@@ -15,7 +15,7 @@ resource "aws_lb" "main" {
 
 resource "aws_lb_target_group" "web_app" {
   # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; targets are reached over HTTP inside the VPC, allowed only from the load balancer's group
-  name                 = substr("${local.name}-web-app", 0, 32)
+  name_prefix          = "webap-"
   port                 = 3000
   protocol             = "HTTP"
   target_type          = "ip"
@@ -36,7 +36,7 @@ resource "aws_lb_target_group" "web_app" {
 
 resource "aws_lb_target_group" "api_gateway" {
   # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; targets are reached over HTTP inside the VPC, allowed only from the load balancer's group
-  name                 = substr("${local.name}-api-gateway", 0, 32)
+  name_prefix          = "apiga-"
   port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"

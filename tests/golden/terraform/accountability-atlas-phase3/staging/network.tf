@@ -174,7 +174,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_web_app" {
-  name        = "${local.name}-ecs-service-web-app"
+  name_prefix = "${local.name}-ecs-service-web-app-"
   description = "ecs service web-app"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -183,7 +183,7 @@ resource "aws_security_group" "ecs_service_web_app" {
 }
 
 resource "aws_security_group" "ecs_service_api_gateway" {
-  name        = "${local.name}-ecs-service-api-gateway"
+  name_prefix = "${local.name}-ecs-service-api-gateway-"
   description = "ecs service api-gateway"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -192,7 +192,7 @@ resource "aws_security_group" "ecs_service_api_gateway" {
 }
 
 resource "aws_security_group" "ecs_service_user_service" {
-  name        = "${local.name}-ecs-service-user-service"
+  name_prefix = "${local.name}-ecs-service-user-service-"
   description = "ecs service user-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -201,7 +201,7 @@ resource "aws_security_group" "ecs_service_user_service" {
 }
 
 resource "aws_security_group" "ecs_service_video_service" {
-  name        = "${local.name}-ecs-service-video-service"
+  name_prefix = "${local.name}-ecs-service-video-service-"
   description = "ecs service video-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -210,7 +210,7 @@ resource "aws_security_group" "ecs_service_video_service" {
 }
 
 resource "aws_security_group" "ecs_service_location_service" {
-  name        = "${local.name}-ecs-service-location-service"
+  name_prefix = "${local.name}-ecs-service-location-service-"
   description = "ecs service location-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -219,7 +219,7 @@ resource "aws_security_group" "ecs_service_location_service" {
 }
 
 resource "aws_security_group" "ecs_service_search_service" {
-  name        = "${local.name}-ecs-service-search-service"
+  name_prefix = "${local.name}-ecs-service-search-service-"
   description = "ecs service search-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -228,7 +228,7 @@ resource "aws_security_group" "ecs_service_search_service" {
 }
 
 resource "aws_security_group" "ecs_service_moderation_service" {
-  name        = "${local.name}-ecs-service-moderation-service"
+  name_prefix = "${local.name}-ecs-service-moderation-service-"
   description = "ecs service moderation-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -237,7 +237,7 @@ resource "aws_security_group" "ecs_service_moderation_service" {
 }
 
 resource "aws_security_group" "ecs_service_notification_service" {
-  name        = "${local.name}-ecs-service-notification-service"
+  name_prefix = "${local.name}-ecs-service-notification-service-"
   description = "ecs service notification-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -246,7 +246,7 @@ resource "aws_security_group" "ecs_service_notification_service" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name        = "${local.name}-database-postgres"
+  name_prefix = "${local.name}-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -255,7 +255,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name        = "${local.name}-cache-redis"
+  name_prefix = "${local.name}-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -264,7 +264,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "search_domain_search" {
-  name        = "${local.name}-search-domain-search"
+  name_prefix = "${local.name}-search-domain-search-"
   description = "search domain search"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -273,7 +273,7 @@ resource "aws_security_group" "search_domain_search" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name        = "${local.name}-load-balancer-main"
+  name_prefix = "${local.name}-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

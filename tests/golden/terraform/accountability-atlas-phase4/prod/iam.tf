@@ -377,6 +377,11 @@ data "aws_iam_policy_document" "search_service_task_assume" {
 }
 
 data "aws_iam_policy_document" "search_service_task_access" {
+  statement {
+    sid       = "Search"
+    actions   = ["es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete"]
+    resources = ["${aws_opensearch_domain.main.arn}/*"]
+  }
   # X-Ray's write actions cannot be scoped to a resource.
   statement {
     sid       = "Tracing"

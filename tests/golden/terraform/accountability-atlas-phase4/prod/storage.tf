@@ -138,7 +138,7 @@ resource "aws_s3_bucket_policy" "videos" {
 resource "aws_s3_bucket_versioning" "videos" {
   bucket = aws_s3_bucket.videos.id
   versioning_configuration {
-    status = "Suspended"
+    status = "Disabled"
   }
 }
 

@@ -490,18 +490,52 @@ resource "aws_ecs_task_definition" "user_service" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
+        {
+          name      = "ADMIN_PASSWORD_HASH"
+          valueFrom = aws_secretsmanager_secret.admin_password_hash.arn
+        },
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
         {
           name      = "JWT_PRIVATE_KEY"
           valueFrom = aws_secretsmanager_secret.jwt_private_key.arn
         },
         {
-          name      = "DATABASE_PASSWORD"
-          valueFrom = aws_secretsmanager_secret.database_password.arn
-        },
-        {
-          name      = "ADMIN_PASSWORD_HASH"
-          valueFrom = aws_secretsmanager_secret.admin_password_hash.arn
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
       ]
       logConfiguration = {
@@ -594,10 +628,48 @@ resource "aws_ecs_task_definition" "video_service" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "BUCKET_VIDEOS"
+          value = aws_s3_bucket.videos.id
+        },
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = aws_secretsmanager_secret.database_password.arn
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
         {
           name      = "YOUTUBE_API_KEY"
@@ -694,10 +766,44 @@ resource "aws_ecs_task_definition" "location_service" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = aws_secretsmanager_secret.database_password.arn
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
       ]
       logConfiguration = {
@@ -790,10 +896,32 @@ resource "aws_ecs_task_definition" "search_service" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "SEARCH_URL"
+          value = "https://${aws_opensearch_domain.main.endpoint}"
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = aws_secretsmanager_secret.database_password.arn
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
         },
       ]
       logConfiguration = {
@@ -886,10 +1014,32 @@ resource "aws_ecs_task_definition" "moderation_service" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "QUEUE_MODERATION_URL"
+          value = aws_sqs_queue.moderation.url
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = aws_secretsmanager_secret.database_password.arn
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
         },
       ]
       logConfiguration = {
@@ -982,10 +1132,32 @@ resource "aws_ecs_task_definition" "notification_service" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "QUEUE_NOTIFICATIONS_URL"
+          value = aws_sqs_queue.notifications.url
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = aws_secretsmanager_secret.database_password.arn
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
         },
       ]
       logConfiguration = {

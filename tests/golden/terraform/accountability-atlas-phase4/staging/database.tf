@@ -7,8 +7,8 @@ resource "aws_db_subnet_group" "main" {
 }
 
 resource "aws_db_parameter_group" "main" {
-  name   = "${local.name}-postgres"
-  family = "postgres16"
+  name_prefix = "${local.name}-postgres-"
+  family      = "postgres16"
   parameter {
     name         = "rds.force_ssl"
     value        = "1"
@@ -68,6 +68,7 @@ resource "aws_opensearch_domain" "main" {
   # checkov:skip=CKV_AWS_247:encrypted with the AWS-managed key; a customer-managed key costs $1/month
   # checkov:skip=CKV_AWS_318:dedicated master nodes would be three more instances than the stack's search.nodes; add them for large clusters
   # checkov:skip=CKV2_AWS_59:dedicated master nodes are not in the plan: the stack's search.nodes are data nodes
+  # checkov:skip=CKV2_AWS_52:access is granted by IAM in the domain's access policy (to the services that use search), not by fine-grained access control
   domain_name    = substr("${local.name}-search", 0, 28)
   engine_version = "OpenSearch_2.13"
   cluster_config {
@@ -90,16 +91,24 @@ resource "aws_opensearch_domain" "main" {
     enforce_https       = true
     tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
   }
-  advanced_security_options {
-    enabled                        = true
-    anonymous_auth_enabled         = false
-    internal_user_database_enabled = false
-    master_user_options {
-      master_user_arn = data.aws_caller_identity.current.arn
-    }
-  }
   vpc_options {
     subnet_ids         = slice([aws_subnet.data_1.id, aws_subnet.data_2.id], 0, 1)
     security_group_ids = [aws_security_group.search_domain_search.id]
   }
+}
+
+data "aws_iam_policy_document" "search_access" {
+  statement {
+    actions   = ["es:ESHttp*"]
+    resources = ["${aws_opensearch_domain.main.arn}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = [aws_iam_role.search_service_task.arn]
+    }
+  }
+}
+
+resource "aws_opensearch_domain_policy" "main" {
+  domain_name     = aws_opensearch_domain.main.domain_name
+  access_policies = data.aws_iam_policy_document.search_access.json
 }

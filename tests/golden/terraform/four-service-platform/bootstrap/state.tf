@@ -7,6 +7,9 @@ resource "aws_s3_bucket" "state" {
   # checkov:skip=CKV2_AWS_62:no consumer for event notifications
   bucket = "platform-terraform-state"
   # Holds every environment's Terraform state; versioned so a bad apply can be rolled back.
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_s3_bucket_public_access_block" "state" {

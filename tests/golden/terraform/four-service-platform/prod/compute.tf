@@ -163,10 +163,48 @@ resource "aws_ecs_task_definition" "api" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_CREDENTIALS"
           valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
       ]
       logConfiguration = {
@@ -239,10 +277,48 @@ resource "aws_ecs_task_definition" "worker" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_CREDENTIALS"
           valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
       ]
       logConfiguration = {
@@ -315,10 +391,48 @@ resource "aws_ecs_task_definition" "scheduler" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_CREDENTIALS"
           valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
       ]
       logConfiguration = {
@@ -391,10 +505,48 @@ resource "aws_ecs_task_definition" "notifier" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
         {
           name      = "DATABASE_CREDENTIALS"
           valueFrom = aws_secretsmanager_secret.database_credentials.arn
+        },
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
       ]
       logConfiguration = {

@@ -15,7 +15,7 @@ resource "aws_lb" "main" {
 
 resource "aws_lb_target_group" "api" {
   # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; targets are reached over HTTP inside the VPC, allowed only from the load balancer's group
-  name                 = substr("${local.name}-api", 0, 32)
+  name_prefix          = "api-"
   port                 = 4000
   protocol             = "HTTP"
   target_type          = "ip"
@@ -36,7 +36,7 @@ resource "aws_lb_target_group" "api" {
 
 resource "aws_lb_target_group" "worker" {
   # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; targets are reached over HTTP inside the VPC, allowed only from the load balancer's group
-  name                 = substr("${local.name}-worker", 0, 32)
+  name_prefix          = "worke-"
   port                 = 4001
   protocol             = "HTTP"
   target_type          = "ip"
@@ -57,7 +57,7 @@ resource "aws_lb_target_group" "worker" {
 
 resource "aws_lb_target_group" "scheduler" {
   # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; targets are reached over HTTP inside the VPC, allowed only from the load balancer's group
-  name                 = substr("${local.name}-scheduler", 0, 32)
+  name_prefix          = "sched-"
   port                 = 4002
   protocol             = "HTTP"
   target_type          = "ip"
@@ -78,7 +78,7 @@ resource "aws_lb_target_group" "scheduler" {
 
 resource "aws_lb_target_group" "notifier" {
   # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; targets are reached over HTTP inside the VPC, allowed only from the load balancer's group
-  name                 = substr("${local.name}-notifier", 0, 32)
+  name_prefix          = "notif-"
   port                 = 4003
   protocol             = "HTTP"
   target_type          = "ip"

@@ -190,7 +190,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_api" {
-  name        = "${local.name}-ecs-service-api"
+  name_prefix = "${local.name}-ecs-service-api-"
   description = "ecs service api"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -199,7 +199,7 @@ resource "aws_security_group" "ecs_service_api" {
 }
 
 resource "aws_security_group" "ecs_service_worker" {
-  name        = "${local.name}-ecs-service-worker"
+  name_prefix = "${local.name}-ecs-service-worker-"
   description = "ecs service worker"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -208,7 +208,7 @@ resource "aws_security_group" "ecs_service_worker" {
 }
 
 resource "aws_security_group" "ecs_service_scheduler" {
-  name        = "${local.name}-ecs-service-scheduler"
+  name_prefix = "${local.name}-ecs-service-scheduler-"
   description = "ecs service scheduler"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -217,7 +217,7 @@ resource "aws_security_group" "ecs_service_scheduler" {
 }
 
 resource "aws_security_group" "ecs_service_notifier" {
-  name        = "${local.name}-ecs-service-notifier"
+  name_prefix = "${local.name}-ecs-service-notifier-"
   description = "ecs service notifier"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -226,7 +226,7 @@ resource "aws_security_group" "ecs_service_notifier" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name        = "${local.name}-database-postgres"
+  name_prefix = "${local.name}-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -235,7 +235,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name        = "${local.name}-cache-redis"
+  name_prefix = "${local.name}-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -244,7 +244,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name        = "${local.name}-load-balancer-main"
+  name_prefix = "${local.name}-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

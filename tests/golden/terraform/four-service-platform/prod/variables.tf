@@ -8,7 +8,6 @@ variable "region" {
 }
 
 variable "image_tag" {
-  description = "the image tag every service runs (set by the deploy workflow)"
+  description = "the image tag every service runs, e.g. the commit the deploy workflow built (tags are immutable, so there is no default)"
   type        = string
-  default     = "latest"
 }

@@ -39,7 +39,7 @@ resource "aws_elasticache_replication_group" "main" {
   replication_group_id       = substr("${local.name}-cache", 0, 40)
   description                = "${local.name} cache"
   engine                     = "redis"
-  engine_version             = "7"
+  engine_version             = "7.1"
   node_type                  = "cache.t4g.micro"
   num_cache_clusters         = 1
   automatic_failover_enabled = false

@@ -15,7 +15,7 @@ resource "aws_lb" "main" {
 
 resource "aws_lb_target_group" "php" {
   # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; targets are reached over HTTP inside the VPC, allowed only from the load balancer's group
-  name                 = substr("${local.name}-php", 0, 32)
+  name_prefix          = "php-"
   port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"

@@ -104,7 +104,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_php" {
-  name        = "${local.name}-ecs-service-php"
+  name_prefix = "${local.name}-ecs-service-php-"
   description = "ecs service php"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -113,7 +113,7 @@ resource "aws_security_group" "ecs_service_php" {
 }
 
 resource "aws_security_group" "ecs_service_pyparser" {
-  name        = "${local.name}-ecs-service-pyparser"
+  name_prefix = "${local.name}-ecs-service-pyparser-"
   description = "ecs service pyparser"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -122,7 +122,7 @@ resource "aws_security_group" "ecs_service_pyparser" {
 }
 
 resource "aws_security_group" "ecs_service_scheduler" {
-  name        = "${local.name}-ecs-service-scheduler"
+  name_prefix = "${local.name}-ecs-service-scheduler-"
   description = "ecs service scheduler"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -131,7 +131,7 @@ resource "aws_security_group" "ecs_service_scheduler" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name        = "${local.name}-database-postgres"
+  name_prefix = "${local.name}-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -140,7 +140,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name        = "${local.name}-cache-redis"
+  name_prefix = "${local.name}-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -149,7 +149,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name        = "${local.name}-load-balancer-main"
+  name_prefix = "${local.name}-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

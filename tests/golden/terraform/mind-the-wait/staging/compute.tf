@@ -99,22 +99,60 @@ resource "aws_ecs_task_definition" "php" {
           protocol      = "tcp"
         },
       ]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
         {
           name      = "DATABASE_URL"
           valueFrom = aws_ssm_parameter.database_url.arn
         },
         {
-          name      = "REDIS_URL"
-          valueFrom = aws_ssm_parameter.redis_url.arn
+          name      = "GTFS_STATIC_URL"
+          valueFrom = aws_ssm_parameter.gtfs_static_url.arn
         },
         {
           name      = "OPENAI_API_KEY"
           valueFrom = aws_ssm_parameter.openai_api_key.arn
         },
         {
-          name      = "GTFS_STATIC_URL"
-          valueFrom = aws_ssm_parameter.gtfs_static_url.arn
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+        },
+        {
+          name      = "REDIS_URL"
+          valueFrom = aws_ssm_parameter.redis_url.arn
         },
       ]
       logConfiguration = {
@@ -182,14 +220,32 @@ resource "aws_ecs_task_definition" "pyparser" {
       image                  = "${aws_ecr_repository.pyparser.repository_url}:${var.image_tag}"
       essential              = true
       readonlyRootFilesystem = false
-      secrets = [
+      environment = [
         {
-          name      = "REDIS_URL"
-          valueFrom = aws_ssm_parameter.redis_url.arn
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
         },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
+      secrets = [
         {
           name      = "GTFS_STATIC_URL"
           valueFrom = aws_ssm_parameter.gtfs_static_url.arn
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+        },
+        {
+          name      = "REDIS_URL"
+          valueFrom = aws_ssm_parameter.redis_url.arn
         },
       ]
       logConfiguration = {
@@ -243,18 +299,56 @@ resource "aws_ecs_task_definition" "scheduler" {
       image                  = "${aws_ecr_repository.php.repository_url}:${var.image_tag}"
       essential              = true
       readonlyRootFilesystem = false
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
       secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
         {
           name      = "DATABASE_URL"
           valueFrom = aws_ssm_parameter.database_url.arn
         },
         {
-          name      = "REDIS_URL"
-          valueFrom = aws_ssm_parameter.redis_url.arn
-        },
-        {
           name      = "OPENAI_API_KEY"
           valueFrom = aws_ssm_parameter.openai_api_key.arn
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+        },
+        {
+          name      = "REDIS_URL"
+          valueFrom = aws_ssm_parameter.redis_url.arn
         },
       ]
       logConfiguration = {

@@ -68,6 +68,26 @@ resource "aws_ecs_task_definition" "api" {
       ]
       environment = [
         {
+          name  = "BUCKET_DOCUMENTS"
+          value = aws_s3_bucket.documents.id
+        },
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
           name  = "ENV"
           value = "prod"
         },
@@ -75,11 +95,31 @@ resource "aws_ecs_task_definition" "api" {
           name  = "PORT"
           value = "8000"
         },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
       ]
       secrets = [
         {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+        },
+        {
           name      = "DATABASE_SECRET"
           valueFrom = aws_secretsmanager_secret.database_secret.arn
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache_auth.arn
         },
         {
           name      = "REDIS_SECRET"

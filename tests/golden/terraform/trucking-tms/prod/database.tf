@@ -7,8 +7,8 @@ resource "aws_db_subnet_group" "main" {
 }
 
 resource "aws_db_parameter_group" "main" {
-  name   = "${local.name}-postgres"
-  family = "postgres15"
+  name_prefix = "${local.name}-postgres-"
+  family      = "postgres15"
   parameter {
     name         = "rds.force_ssl"
     value        = "1"

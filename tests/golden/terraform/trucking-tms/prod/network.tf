@@ -174,7 +174,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_api" {
-  name        = "${local.name}-ecs-service-api"
+  name_prefix = "${local.name}-ecs-service-api-"
   description = "ecs service api"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -183,7 +183,7 @@ resource "aws_security_group" "ecs_service_api" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name        = "${local.name}-database-postgres"
+  name_prefix = "${local.name}-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -192,7 +192,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name        = "${local.name}-cache-redis"
+  name_prefix = "${local.name}-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -201,7 +201,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name        = "${local.name}-load-balancer-main"
+  name_prefix = "${local.name}-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

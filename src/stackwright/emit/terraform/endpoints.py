@@ -1,0 +1,57 @@
+"""How a service finds what it uses: settings (hosts, URLs, names) and secrets (by ARN), from
+the plan's flows. The same names on Fargate and on the phase-1 host."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stackwright.emit.terraform.context import Root, label
+from stackwright.emit.terraform.hcl import Raw
+from stackwright.plan.resources import Bucket, Cache, Database, Queue, Resource, SearchDomain
+
+DATABASE_SECRET = Raw("aws_db_instance.main.master_user_secret[0].secret_arn")
+CACHE_SECRET = Raw("aws_secretsmanager_secret.cache_auth.arn")
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    settings: dict[str, Raw | str]
+    secrets: dict[str, Raw]  # variable name → valueFrom (an ARN, or ARN:json-key::)
+    readable: list[Raw]  # secret ARNs the execution role must read
+
+
+def env_name(name: str) -> str:
+    return name.upper().replace("-", "_")
+
+
+def connection(root: Root, used: list[Resource]) -> Connection:
+    settings: dict[str, Raw | str] = {}
+    secrets: dict[str, Raw] = {}
+    readable: list[Raw] = []
+    for target in used:
+        tf = label(target.name)
+        if isinstance(target, Database):
+            settings.update(
+                DATABASE_HOST=Raw("aws_db_instance.main.address"),
+                DATABASE_PORT=str(target.port),
+                DATABASE_NAME="app",
+                DATABASE_USER="app",
+            )
+            secrets["DATABASE_PASSWORD"] = Raw(f'"${{{DATABASE_SECRET.text}}}:password::"')
+            readable.append(DATABASE_SECRET)
+        elif isinstance(target, Cache):
+            settings.update(
+                REDIS_HOST=Raw("aws_elasticache_replication_group.main.primary_endpoint_address"),
+                REDIS_PORT=str(target.port),
+                REDIS_TLS="true" if target.encryption else "false",
+            )
+            if target.encryption:
+                secrets["REDIS_AUTH_TOKEN"] = CACHE_SECRET
+                readable.append(CACHE_SECRET)
+        elif isinstance(target, SearchDomain):
+            settings["SEARCH_URL"] = Raw('"https://${aws_opensearch_domain.main.endpoint}"')
+        elif isinstance(target, Bucket):
+            settings[f"BUCKET_{env_name(target.name)}"] = Raw(f"aws_s3_bucket.{tf}.id")
+        elif isinstance(target, Queue):
+            settings[f"QUEUE_{env_name(target.name)}_URL"] = Raw(f"aws_sqs_queue.{tf}.url")
+    return Connection(settings, secrets, readable)
