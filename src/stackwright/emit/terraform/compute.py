@@ -4,13 +4,14 @@ autoscaling and schedules, or the phase-1 EC2 host running Docker Compose."""
 from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root, label
-from stackwright.emit.terraform.endpoints import connection, env_name
+from stackwright.emit.terraform.endpoints import DATABASE_SECRET, connection, env_name
 from stackwright.emit.terraform.hcl import Block, Call, Raw, Value, template
 from stackwright.emit.terraform.host import user_data
 from stackwright.emit.terraform.iam import used_by
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
     ContainerRepository,
+    Database,
     Ec2Host,
     EcsCluster,
     EcsService,
@@ -269,13 +270,32 @@ def _host(root: Root, host: Ec2Host) -> None:
     root.data(FILE, "aws_ssm_parameter", "al2023").attr(
         "name", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
     )
-    root.extra_files["host-user-data.sh.tftpl"] = user_data(root, host)
     repositories = [label(r.name) for r in root.plan.of_type(ContainerRepository)]
-    registry = (
-        f'split("/", aws_ecr_repository.{repositories[0]}.repository_url)[0]'
+    registry: Value = (
+        Raw(f'split("/", aws_ecr_repository.{repositories[0]}.repository_url)[0]')
         if repositories
-        else '""'
+        else ""
     )
+    variables: dict[str, Value] = {
+        "region": Raw("var.region"),
+        "registry": registry,
+        "tag": Raw("var.image_tag"),
+    }
+    used = used_by(root, host)
+    settings: dict[str, str] = {}
+    for key, value in connection(root, used).settings.items():
+        if isinstance(value, Raw):
+            variables[key.lower()] = value
+            settings[key] = f"${{{key.lower()}}}"
+        else:
+            settings[key] = value
+    if any(c.role == "cache" for c in host.containers):
+        settings.update(REDIS_HOST="redis", REDIS_PORT="6379", REDIS_TLS="false")
+    secret_arns: dict[str, str] = {}
+    if any(isinstance(t, Database) for t in used):
+        variables["database_secret_arn"] = DATABASE_SECRET
+        secret_arns["DATABASE_PASSWORD"] = "${database_secret_arn}"
+    root.extra_files["host-user-data.sh.tftpl"] = user_data(root, host, settings, secret_arns)
     block = root.resource(FILE, "aws_instance", host.name)
     block.comment(
         "checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed "
@@ -290,12 +310,8 @@ def _host(root: Root, host: Ec2Host) -> None:
         ebs_optimized=True,
         monitoring=False,
         user_data_replace_on_change=False,
-        user_data=Raw(
-            'templatefile("${path.module}/host-user-data.sh.tftpl", {\n'
-            "    region   = var.region\n"
-            f"    registry = {registry}\n"
-            "    tag      = var.image_tag\n"
-            "  })"
+        user_data=Call(
+            "templatefile", variables, leading=('"${path.module}/host-user-data.sh.tftpl"',)
         ),
     )
     metadata = block.block("metadata_options")
@@ -305,7 +321,15 @@ def _host(root: Root, host: Ec2Host) -> None:
         volume_type="gp3", volume_size=host.disk_gb, encrypted=True, delete_on_termination=True
     )
     block.attr("tags", {"Name": root.named(host.name)})
-    block.block("lifecycle").attr("ignore_changes", [Raw("ami")])
+    block.comment(
+        "User data runs at first boot only; deploys update the Compose project "
+        "through SSM instead of replacing the host."
+    )
+    block.block("lifecycle").attr("ignore_changes", [Raw("ami"), Raw("user_data")])
+    block.attr(
+        "depends_on",
+        [Raw(f"aws_cloudwatch_log_group.{label(g.name)}") for g in root.plan.of_type(LogGroup)],
+    )
     for ip in root.plan.of_type(PublicIpv4):
         if ip.owner == host.id:
             eip = root.resource(FILE, "aws_eip", ip.name)

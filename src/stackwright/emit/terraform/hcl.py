@@ -31,6 +31,7 @@ class Call:
 
     function: str
     value: Value
+    leading: tuple[str, ...] = ()  # arguments before the value, written as is
 
 
 Value: TypeAlias = (
@@ -111,11 +112,10 @@ def render_value(value: Value, indent: str) -> list[str]:
         return value.text.split("\n")
     if isinstance(value, Call):
         inner: list[str] = render_value(value.value, indent)
-        return (
-            [f"{value.function}({inner[0]}", *inner[1:-1], inner[-1] + ")"]
-            if len(inner) > 1
-            else [f"{value.function}({inner[0]})"]
-        )
+        head = value.function + "(" + "".join(f"{arg}, " for arg in value.leading)
+        if len(inner) == 1:
+            return [f"{head}{inner[0]})"]
+        return [f"{head}{inner[0]}", *inner[1:-1], inner[-1] + ")"]
     if isinstance(value, bool):
         return ["true" if value else "false"]
     if isinstance(value, int | float):

@@ -16,6 +16,7 @@ from stackwright.plan.resources import (
     LogGroup,
     NotificationTopic,
     Queue,
+    SearchDomain,
     TargetGroup,
     Tracing,
 )
@@ -179,25 +180,58 @@ def _alarm(root: Root, alarm: Alarm) -> None:
     block.attr("dimensions", _dimensions(root, alarm))
 
 
-def _dashboard(root: Root, dashboard: Dashboard) -> None:
+def _widget(x: int, title: str, metrics: list[Value]) -> Value:
+    return {
+        "type": "metric",
+        "x": x,
+        "y": 0,
+        "width": 12,
+        "height": 6,
+        "properties": {
+            "title": title,
+            "region": Raw("var.region"),
+            "stat": "Average",
+            "metrics": metrics,
+        },
+    }
+
+
+def _dashboard_widgets(root: Root, dashboard: Dashboard) -> list[Value]:
     plan = root.plan
+    if dashboard.name == "database" and next(plan.of_type(Database), None):
+        db = ["DBInstanceIdentifier", Raw("aws_db_instance.main.identifier")]
+        return [
+            _widget(
+                0,
+                "RDS CPU and connections",
+                [["AWS/RDS", "CPUUtilization", *db], ["AWS/RDS", "DatabaseConnections", *db]],
+            ),
+            _widget(12, "RDS free storage", [["AWS/RDS", "FreeStorageSpace", *db]]),
+        ]
+    if dashboard.name == "search" and next(plan.of_type(SearchDomain), None):
+        domain = [
+            "DomainName",
+            Raw("aws_opensearch_domain.main.domain_name"),
+            "ClientId",
+            Raw("data.aws_caller_identity.current.account_id"),
+        ]
+        return [
+            _widget(
+                0,
+                "Search CPU and JVM memory",
+                [["AWS/ES", "CPUUtilization", *domain], ["AWS/ES", "JVMMemoryPressure", *domain]],
+            ),
+            _widget(12, "Search latency", [["AWS/ES", "SearchLatency", *domain]]),
+        ]
     services = [s.name for s in plan.of_type(EcsService)]
     widgets: list[Value] = []
     for i, metric in enumerate(("CPUUtilization", "MemoryUtilization")):
-        if not services:
-            break
-        widgets.append(
-            {
-                "type": "metric",
-                "x": 12 * i,
-                "y": 0,
-                "width": 12,
-                "height": 6,
-                "properties": {
-                    "title": f"ECS {metric}",
-                    "region": Raw("var.region"),
-                    "stat": "Average",
-                    "metrics": [
+        if services:
+            widgets.append(
+                _widget(
+                    12 * i,
+                    f"ECS {metric}",
+                    [
                         [
                             "AWS/ECS",
                             metric,
@@ -208,23 +242,24 @@ def _dashboard(root: Root, dashboard: Dashboard) -> None:
                         ]
                         for s in services
                     ],
-                },
-            }
-        )
-    if not widgets:
-        widgets.append(
-            {
-                "type": "text",
-                "x": 0,
-                "y": 0,
-                "width": 24,
-                "height": 2,
-                "properties": {"markdown": f"# {dashboard.title}"},
-            }
-        )
+                )
+            )
+    return widgets or [
+        {
+            "type": "text",
+            "x": 0,
+            "y": 0,
+            "width": 24,
+            "height": 2,
+            "properties": {"markdown": f"# {dashboard.title}"},
+        }
+    ]
+
+
+def _dashboard(root: Root, dashboard: Dashboard) -> None:
     root.resource(FILE, "aws_cloudwatch_dashboard", dashboard.name).attrs(
         dashboard_name=root.named(dashboard.name),
-        dashboard_body=Call("jsonencode", {"widgets": widgets}),
+        dashboard_body=Call("jsonencode", {"widgets": _dashboard_widgets(root, dashboard)}),
     )
 
 

@@ -272,9 +272,14 @@ resource "aws_instance" "app" {
   monitoring                  = false
   user_data_replace_on_change = false
   user_data = templatefile("${path.module}/host-user-data.sh.tftpl", {
-    region   = var.region
-    registry = split("/", aws_ecr_repository.api_gateway.repository_url)[0]
-    tag      = var.image_tag
+    region                  = var.region
+    registry                = split("/", aws_ecr_repository.api_gateway.repository_url)[0]
+    tag                     = var.image_tag
+    database_host           = aws_db_instance.main.address
+    bucket_videos           = aws_s3_bucket.videos.id
+    queue_moderation_url    = aws_sqs_queue.moderation.url
+    queue_notifications_url = aws_sqs_queue.notifications.url
+    database_secret_arn     = aws_db_instance.main.master_user_secret[0].secret_arn
   })
   metadata_options {
     http_tokens   = "required"
@@ -289,9 +294,11 @@ resource "aws_instance" "app" {
   tags = {
     Name = "${local.name}-app"
   }
+  # User data runs at first boot only; deploys update the Compose project through SSM instead of replacing the host.
   lifecycle {
-    ignore_changes = [ami]
+    ignore_changes = [ami, user_data]
   }
+  depends_on = [aws_cloudwatch_log_group.app]
 }
 
 resource "aws_eip" "app" {

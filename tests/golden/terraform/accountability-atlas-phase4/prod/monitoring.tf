@@ -824,73 +824,16 @@ resource "aws_cloudwatch_dashboard" "database" {
         width  = 12
         height = 6
         properties = {
-          title  = "ECS CPUUtilization"
+          title  = "RDS CPU and connections"
           region = var.region
           stat   = "Average"
           metrics = [
+            ["AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", aws_db_instance.main.identifier],
             [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "web-app",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "api-gateway",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "user-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "video-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "location-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "search-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "moderation-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "notification-service",
+              "AWS/RDS",
+              "DatabaseConnections",
+              "DBInstanceIdentifier",
+              aws_db_instance.main.identifier,
             ],
           ]
         }
@@ -902,75 +845,10 @@ resource "aws_cloudwatch_dashboard" "database" {
         width  = 12
         height = 6
         properties = {
-          title  = "ECS MemoryUtilization"
-          region = var.region
-          stat   = "Average"
-          metrics = [
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "web-app",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "api-gateway",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "user-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "video-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "location-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "search-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "moderation-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "notification-service",
-            ],
-          ]
+          title   = "RDS free storage"
+          region  = var.region
+          stat    = "Average"
+          metrics = [["AWS/RDS", "FreeStorageSpace", "DBInstanceIdentifier", aws_db_instance.main.identifier]]
         }
       },
     ]
@@ -988,73 +866,25 @@ resource "aws_cloudwatch_dashboard" "search" {
         width  = 12
         height = 6
         properties = {
-          title  = "ECS CPUUtilization"
+          title  = "Search CPU and JVM memory"
           region = var.region
           stat   = "Average"
           metrics = [
             [
-              "AWS/ECS",
+              "AWS/ES",
               "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "web-app",
+              "DomainName",
+              aws_opensearch_domain.main.domain_name,
+              "ClientId",
+              data.aws_caller_identity.current.account_id,
             ],
             [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "api-gateway",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "user-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "video-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "location-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "search-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "moderation-service",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "notification-service",
+              "AWS/ES",
+              "JVMMemoryPressure",
+              "DomainName",
+              aws_opensearch_domain.main.domain_name,
+              "ClientId",
+              data.aws_caller_identity.current.account_id,
             ],
           ]
         }
@@ -1066,73 +896,17 @@ resource "aws_cloudwatch_dashboard" "search" {
         width  = 12
         height = 6
         properties = {
-          title  = "ECS MemoryUtilization"
+          title  = "Search latency"
           region = var.region
           stat   = "Average"
           metrics = [
             [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "web-app",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "api-gateway",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "user-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "video-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "location-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "search-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "moderation-service",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "notification-service",
+              "AWS/ES",
+              "SearchLatency",
+              "DomainName",
+              aws_opensearch_domain.main.domain_name,
+              "ClientId",
+              data.aws_caller_identity.current.account_id,
             ],
           ]
         }

@@ -330,33 +330,16 @@ resource "aws_cloudwatch_dashboard" "database" {
         width  = 12
         height = 6
         properties = {
-          title  = "ECS CPUUtilization"
+          title  = "RDS CPU and connections"
           region = var.region
           stat   = "Average"
           metrics = [
+            ["AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", aws_db_instance.main.identifier],
             [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "php",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "pyparser",
-            ],
-            [
-              "AWS/ECS",
-              "CPUUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "scheduler",
+              "AWS/RDS",
+              "DatabaseConnections",
+              "DBInstanceIdentifier",
+              aws_db_instance.main.identifier,
             ],
           ]
         }
@@ -368,35 +351,10 @@ resource "aws_cloudwatch_dashboard" "database" {
         width  = 12
         height = 6
         properties = {
-          title  = "ECS MemoryUtilization"
-          region = var.region
-          stat   = "Average"
-          metrics = [
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "php",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "pyparser",
-            ],
-            [
-              "AWS/ECS",
-              "MemoryUtilization",
-              "ClusterName",
-              aws_ecs_cluster.main.name,
-              "ServiceName",
-              "scheduler",
-            ],
-          ]
+          title   = "RDS free storage"
+          region  = var.region
+          stat    = "Average"
+          metrics = [["AWS/RDS", "FreeStorageSpace", "DBInstanceIdentifier", aws_db_instance.main.identifier]]
         }
       },
     ]
