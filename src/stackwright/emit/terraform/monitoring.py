@@ -199,7 +199,7 @@ def _widget(x: int, title: str, metrics: list[Value]) -> Value:
 def _dashboard_widgets(root: Root, dashboard: Dashboard) -> list[Value]:
     plan = root.plan
     if dashboard.name == "database" and next(plan.of_type(Database), None):
-        db = ["DBInstanceIdentifier", Raw("aws_db_instance.main.identifier")]
+        db: list[Value] = ["DBInstanceIdentifier", Raw("aws_db_instance.main.identifier")]
         return [
             _widget(
                 0,
@@ -209,7 +209,7 @@ def _dashboard_widgets(root: Root, dashboard: Dashboard) -> list[Value]:
             _widget(12, "RDS free storage", [["AWS/RDS", "FreeStorageSpace", *db]]),
         ]
     if dashboard.name == "search" and next(plan.of_type(SearchDomain), None):
-        domain = [
+        domain: list[Value] = [
             "DomainName",
             Raw("aws_opensearch_domain.main.domain_name"),
             "ClientId",
