@@ -20,6 +20,7 @@ from stackwright.plan.resources import (
     ScheduledTask,
     Secret,
     TargetGroup,
+    Tracing,
 )
 
 FILE = "compute.tf"
@@ -98,7 +99,9 @@ def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]
     if task.command:
         container["command"] = ["sh", "-c", task.command]
     if isinstance(task, EcsService) and task.port:
-        container["portMappings"] = [{"containerPort": task.port, "protocol": "tcp"}]
+        container["portMappings"] = [
+            {"name": "http", "containerPort": task.port, "protocol": "tcp", "appProtocol": "http"}
+        ]
     environment: list[tuple[str, Raw | str]] = [
         *(task.environment if isinstance(task, EcsService) else ()),
         *wiring.settings.items(),
@@ -130,6 +133,38 @@ def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]
     return container
 
 
+XRAY_DAEMON_IMAGE = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+
+
+def _tracing_daemon(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]:
+    """The X-Ray daemon beside the app: it takes traces on UDP 2000 and sends them on."""
+    return {
+        "name": "xray-daemon",
+        "image": XRAY_DAEMON_IMAGE,
+        "essential": False,
+        "cpu": 32,
+        "memoryReservation": 64,
+        "readonlyRootFilesystem": False,
+        "portMappings": [{"containerPort": 2000, "protocol": "udp"}],
+        "logConfiguration": {
+            "logDriver": "awslogs",
+            "options": {
+                "awslogs-group": Raw(_log_group(root, task.name)),
+                "awslogs-region": Raw("var.region"),
+                "awslogs-stream-prefix": "xray",
+            },
+        },
+    }
+
+
+def _calls(root: Root) -> tuple[set[str], set[str]]:
+    """Services called by other services, and services that call them (Service Connect)."""
+    services = {s.id for s in root.plan.of_type(EcsService)}
+    called = {f.target for f in root.plan.flows if f.target in services and f.source in services}
+    callers = {f.source for f in root.plan.flows if f.target in called and f.source in services}
+    return called, callers
+
+
 def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
     tf = label(task.name)
     block = root.resource(FILE, "aws_ecs_task_definition", task.name)
@@ -150,7 +185,10 @@ def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
         operating_system_family="LINUX",
         cpu_architecture="ARM64" if task.architecture == "arm64" else "X86_64",
     )
-    block.attr("container_definitions", Call("jsonencode", [_container(root, task)]))
+    containers: list[Value] = [_container(root, task)]
+    if next(root.plan.of_type(Tracing), None) is not None:
+        containers.append(_tracing_daemon(root, task))
+    block.attr("container_definitions", Call("jsonencode", containers))
 
 
 def _network(block: Block, root: Root, task: EcsService | ScheduledTask, public: bool) -> None:
@@ -174,6 +212,15 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
         name="containerInsights", value="enabled" if cluster.container_insights else "disabled"
     )
     root.output("cluster_name", Raw("aws_ecs_cluster.main.name"), "the ECS cluster")
+    called, _ = _calls(root)
+    if called:
+        root.resource(FILE, "aws_service_discovery_http_namespace", "main").attrs(
+            name=Raw("local.name"),
+            description="services find each other by name through ECS Service Connect",
+        )
+        block.block("service_connect_defaults").attr(
+            "namespace", Raw("aws_service_discovery_http_namespace.main.arn")
+        )
     groups = {g.service: g for g in root.plan.of_type(TargetGroup)}
     for service in root.plan.of_type(EcsService):
         _task_definition(root, service)
@@ -204,6 +251,14 @@ def _service(root: Root, service: EcsService, group: TargetGroup | None) -> None
     _network(block.block("network_configuration"), root, service, service.public_ip)
     breaker = block.block("deployment_circuit_breaker")
     breaker.attrs(enable=True, rollback=True)
+    called, callers = _calls(root)
+    if service.id in called | callers:
+        connect = block.block("service_connect_configuration")
+        connect.attrs(enabled=True, namespace=Raw("aws_service_discovery_http_namespace.main.arn"))
+        if service.id in called and service.port:
+            server = connect.block("service")
+            server.attrs(port_name="http", discovery_name=service.name)
+            server.block("client_alias").attrs(port=service.port, dns_name=service.name)
     if group is not None:
         balancer = block.block("load_balancer")
         balancer.attrs(

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.hcl import Raw
-from stackwright.plan.resources import Bucket, Cache, Database, Queue, Resource, SearchDomain
+from stackwright.plan.resources import (
+    Bucket,
+    Cache,
+    Database,
+    EcsService,
+    Queue,
+    Resource,
+    SearchDomain,
+)
 
 DATABASE_SECRET = Raw("aws_db_instance.main.master_user_secret[0].secret_arn")
 CACHE_SECRET = Raw("aws_secretsmanager_secret.cache_auth.arn")
@@ -52,6 +60,8 @@ def connection(root: Root, used: list[Resource]) -> Connection:
             settings["SEARCH_URL"] = Raw('"https://${aws_opensearch_domain.main.endpoint}"')
         elif isinstance(target, Bucket):
             settings[f"BUCKET_{env_name(target.name)}"] = Raw(f"aws_s3_bucket.{tf}.id")
+        elif isinstance(target, EcsService):
+            settings[f"{env_name(target.name)}_URL"] = f"http://{target.name}:{target.port}"
         elif isinstance(target, Queue):
             settings[f"QUEUE_{env_name(target.name)}_URL"] = Raw(f"aws_sqs_queue.{tf}.url")
     return Connection(settings, secrets, readable)

@@ -264,6 +264,14 @@ resource "aws_ecs_cluster" "main" {
     name  = "containerInsights"
     value = "disabled"
   }
+  service_connect_defaults {
+    namespace = aws_service_discovery_http_namespace.main.arn
+  }
+}
+
+resource "aws_service_discovery_http_namespace" "main" {
+  name        = local.name
+  description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
@@ -287,8 +295,16 @@ resource "aws_ecs_task_definition" "web_app" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 3000
           protocol      = "tcp"
+          appProtocol   = "http"
+        },
+      ]
+      environment = [
+        {
+          name  = "API_GATEWAY_URL"
+          value = "http://api-gateway:8080"
         },
       ]
       secrets = [
@@ -334,6 +350,10 @@ resource "aws_ecs_service" "web_app" {
     enable   = true
     rollback = true
   }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+  }
   load_balancer {
     target_group_arn = aws_lb_target_group.web_app.arn
     container_name   = "web-app"
@@ -363,8 +383,36 @@ resource "aws_ecs_task_definition" "api_gateway" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8080
           protocol      = "tcp"
+          appProtocol   = "http"
+        },
+      ]
+      environment = [
+        {
+          name  = "LOCATION_SERVICE_URL"
+          value = "http://location-service:8083"
+        },
+        {
+          name  = "MODERATION_SERVICE_URL"
+          value = "http://moderation-service:8085"
+        },
+        {
+          name  = "NOTIFICATION_SERVICE_URL"
+          value = "http://notification-service:8086"
+        },
+        {
+          name  = "SEARCH_SERVICE_URL"
+          value = "http://search-service:8084"
+        },
+        {
+          name  = "USER_SERVICE_URL"
+          value = "http://user-service:8081"
+        },
+        {
+          name  = "VIDEO_SERVICE_URL"
+          value = "http://video-service:8082"
         },
       ]
       logConfiguration = {
@@ -404,6 +452,18 @@ resource "aws_ecs_service" "api_gateway" {
     enable   = true
     rollback = true
   }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "api-gateway"
+      client_alias {
+        port     = 8080
+        dns_name = "api-gateway"
+      }
+    }
+  }
   load_balancer {
     target_group_arn = aws_lb_target_group.api_gateway.arn
     container_name   = "api-gateway"
@@ -433,8 +493,10 @@ resource "aws_ecs_task_definition" "user_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8081
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -521,6 +583,18 @@ resource "aws_ecs_service" "user_service" {
     enable   = true
     rollback = true
   }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "user-service"
+      client_alias {
+        port     = 8081
+        dns_name = "user-service"
+      }
+    }
+  }
 }
 
 resource "aws_ecs_task_definition" "video_service" {
@@ -544,8 +618,10 @@ resource "aws_ecs_task_definition" "video_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8082
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -632,6 +708,18 @@ resource "aws_ecs_service" "video_service" {
     enable   = true
     rollback = true
   }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "video-service"
+      client_alias {
+        port     = 8082
+        dns_name = "video-service"
+      }
+    }
+  }
 }
 
 resource "aws_ecs_task_definition" "location_service" {
@@ -655,8 +743,10 @@ resource "aws_ecs_task_definition" "location_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8083
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -735,6 +825,18 @@ resource "aws_ecs_service" "location_service" {
     enable   = true
     rollback = true
   }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "location-service"
+      client_alias {
+        port     = 8083
+        dns_name = "location-service"
+      }
+    }
+  }
 }
 
 resource "aws_ecs_task_definition" "search_service" {
@@ -758,8 +860,10 @@ resource "aws_ecs_task_definition" "search_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8084
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -822,6 +926,18 @@ resource "aws_ecs_service" "search_service" {
     enable   = true
     rollback = true
   }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "search-service"
+      client_alias {
+        port     = 8084
+        dns_name = "search-service"
+      }
+    }
+  }
 }
 
 resource "aws_ecs_task_definition" "moderation_service" {
@@ -845,8 +961,10 @@ resource "aws_ecs_task_definition" "moderation_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8085
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -913,6 +1031,18 @@ resource "aws_ecs_service" "moderation_service" {
     enable   = true
     rollback = true
   }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "moderation-service"
+      client_alias {
+        port     = 8085
+        dns_name = "moderation-service"
+      }
+    }
+  }
 }
 
 resource "aws_ecs_task_definition" "notification_service" {
@@ -936,8 +1066,10 @@ resource "aws_ecs_task_definition" "notification_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8086
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -1003,5 +1135,17 @@ resource "aws_ecs_service" "notification_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "notification-service"
+      client_alias {
+        port     = 8086
+        dns_name = "notification-service"
+      }
+    }
   }
 }

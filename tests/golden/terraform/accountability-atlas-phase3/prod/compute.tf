@@ -263,6 +263,14 @@ resource "aws_ecs_cluster" "main" {
     name  = "containerInsights"
     value = "enabled"
   }
+  service_connect_defaults {
+    namespace = aws_service_discovery_http_namespace.main.arn
+  }
+}
+
+resource "aws_service_discovery_http_namespace" "main" {
+  name        = local.name
+  description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
@@ -286,8 +294,16 @@ resource "aws_ecs_task_definition" "web_app" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 3000
           protocol      = "tcp"
+          appProtocol   = "http"
+        },
+      ]
+      environment = [
+        {
+          name  = "API_GATEWAY_URL"
+          value = "http://api-gateway:8080"
         },
       ]
       secrets = [
@@ -312,6 +328,28 @@ resource "aws_ecs_task_definition" "web_app" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.web_app.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -332,6 +370,10 @@ resource "aws_ecs_service" "web_app" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
   }
   load_balancer {
     target_group_arn = aws_lb_target_group.web_app.arn
@@ -362,8 +404,36 @@ resource "aws_ecs_task_definition" "api_gateway" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8080
           protocol      = "tcp"
+          appProtocol   = "http"
+        },
+      ]
+      environment = [
+        {
+          name  = "LOCATION_SERVICE_URL"
+          value = "http://location-service:8083"
+        },
+        {
+          name  = "MODERATION_SERVICE_URL"
+          value = "http://moderation-service:8085"
+        },
+        {
+          name  = "NOTIFICATION_SERVICE_URL"
+          value = "http://notification-service:8086"
+        },
+        {
+          name  = "SEARCH_SERVICE_URL"
+          value = "http://search-service:8084"
+        },
+        {
+          name  = "USER_SERVICE_URL"
+          value = "http://user-service:8081"
+        },
+        {
+          name  = "VIDEO_SERVICE_URL"
+          value = "http://video-service:8082"
         },
       ]
       logConfiguration = {
@@ -380,6 +450,28 @@ resource "aws_ecs_task_definition" "api_gateway" {
         timeout     = 5
         retries     = 3
         startPeriod = 60
+      }
+    },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.api_gateway.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
       }
     },
   ])
@@ -402,6 +494,18 @@ resource "aws_ecs_service" "api_gateway" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "api-gateway"
+      client_alias {
+        port     = 8080
+        dns_name = "api-gateway"
+      }
+    }
   }
   load_balancer {
     target_group_arn = aws_lb_target_group.api_gateway.arn
@@ -432,8 +536,10 @@ resource "aws_ecs_task_definition" "user_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8081
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -500,6 +606,28 @@ resource "aws_ecs_task_definition" "user_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.user_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -519,6 +647,18 @@ resource "aws_ecs_service" "user_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "user-service"
+      client_alias {
+        port     = 8081
+        dns_name = "user-service"
+      }
+    }
   }
 }
 
@@ -543,8 +683,10 @@ resource "aws_ecs_task_definition" "video_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8082
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -611,6 +753,28 @@ resource "aws_ecs_task_definition" "video_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.video_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -630,6 +794,18 @@ resource "aws_ecs_service" "video_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "video-service"
+      client_alias {
+        port     = 8082
+        dns_name = "video-service"
+      }
+    }
   }
 }
 
@@ -654,8 +830,10 @@ resource "aws_ecs_task_definition" "location_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8083
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -714,6 +892,28 @@ resource "aws_ecs_task_definition" "location_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.location_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -733,6 +933,18 @@ resource "aws_ecs_service" "location_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "location-service"
+      client_alias {
+        port     = 8083
+        dns_name = "location-service"
+      }
+    }
   }
 }
 
@@ -757,8 +969,10 @@ resource "aws_ecs_task_definition" "search_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8084
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -805,6 +1019,28 @@ resource "aws_ecs_task_definition" "search_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.search_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -824,6 +1060,18 @@ resource "aws_ecs_service" "search_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "search-service"
+      client_alias {
+        port     = 8084
+        dns_name = "search-service"
+      }
+    }
   }
 }
 
@@ -848,8 +1096,10 @@ resource "aws_ecs_task_definition" "moderation_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8085
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -896,6 +1146,28 @@ resource "aws_ecs_task_definition" "moderation_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.moderation_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -915,6 +1187,18 @@ resource "aws_ecs_service" "moderation_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "moderation-service"
+      client_alias {
+        port     = 8085
+        dns_name = "moderation-service"
+      }
+    }
   }
 }
 
@@ -939,8 +1223,10 @@ resource "aws_ecs_task_definition" "notification_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8086
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -987,6 +1273,28 @@ resource "aws_ecs_task_definition" "notification_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.notification_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -1006,5 +1314,17 @@ resource "aws_ecs_service" "notification_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "notification-service"
+      client_alias {
+        port     = 8086
+        dns_name = "notification-service"
+      }
+    }
   }
 }

@@ -263,6 +263,14 @@ resource "aws_ecs_cluster" "main" {
     name  = "containerInsights"
     value = "enabled"
   }
+  service_connect_defaults {
+    namespace = aws_service_discovery_http_namespace.main.arn
+  }
+}
+
+resource "aws_service_discovery_http_namespace" "main" {
+  name        = local.name
+  description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
@@ -286,8 +294,16 @@ resource "aws_ecs_task_definition" "web_app" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 3000
           protocol      = "tcp"
+          appProtocol   = "http"
+        },
+      ]
+      environment = [
+        {
+          name  = "API_GATEWAY_URL"
+          value = "http://api-gateway:8080"
         },
       ]
       secrets = [
@@ -312,6 +328,28 @@ resource "aws_ecs_task_definition" "web_app" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.web_app.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -332,6 +370,10 @@ resource "aws_ecs_service" "web_app" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
   }
   load_balancer {
     target_group_arn = aws_lb_target_group.web_app.arn
@@ -389,8 +431,36 @@ resource "aws_ecs_task_definition" "api_gateway" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8080
           protocol      = "tcp"
+          appProtocol   = "http"
+        },
+      ]
+      environment = [
+        {
+          name  = "LOCATION_SERVICE_URL"
+          value = "http://location-service:8083"
+        },
+        {
+          name  = "MODERATION_SERVICE_URL"
+          value = "http://moderation-service:8085"
+        },
+        {
+          name  = "NOTIFICATION_SERVICE_URL"
+          value = "http://notification-service:8086"
+        },
+        {
+          name  = "SEARCH_SERVICE_URL"
+          value = "http://search-service:8084"
+        },
+        {
+          name  = "USER_SERVICE_URL"
+          value = "http://user-service:8081"
+        },
+        {
+          name  = "VIDEO_SERVICE_URL"
+          value = "http://video-service:8082"
         },
       ]
       logConfiguration = {
@@ -407,6 +477,28 @@ resource "aws_ecs_task_definition" "api_gateway" {
         timeout     = 5
         retries     = 3
         startPeriod = 60
+      }
+    },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.api_gateway.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
       }
     },
   ])
@@ -429,6 +521,18 @@ resource "aws_ecs_service" "api_gateway" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "api-gateway"
+      client_alias {
+        port     = 8080
+        dns_name = "api-gateway"
+      }
+    }
   }
   load_balancer {
     target_group_arn = aws_lb_target_group.api_gateway.arn
@@ -486,8 +590,10 @@ resource "aws_ecs_task_definition" "user_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8081
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -554,6 +660,28 @@ resource "aws_ecs_task_definition" "user_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.user_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -573,6 +701,18 @@ resource "aws_ecs_service" "user_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "user-service"
+      client_alias {
+        port     = 8081
+        dns_name = "user-service"
+      }
+    }
   }
   lifecycle {
     ignore_changes = [desired_count]
@@ -624,8 +764,10 @@ resource "aws_ecs_task_definition" "video_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8082
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -692,6 +834,28 @@ resource "aws_ecs_task_definition" "video_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.video_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -711,6 +875,18 @@ resource "aws_ecs_service" "video_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "video-service"
+      client_alias {
+        port     = 8082
+        dns_name = "video-service"
+      }
+    }
   }
   lifecycle {
     ignore_changes = [desired_count]
@@ -762,8 +938,10 @@ resource "aws_ecs_task_definition" "location_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8083
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -822,6 +1000,28 @@ resource "aws_ecs_task_definition" "location_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.location_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -841,6 +1041,18 @@ resource "aws_ecs_service" "location_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "location-service"
+      client_alias {
+        port     = 8083
+        dns_name = "location-service"
+      }
+    }
   }
   lifecycle {
     ignore_changes = [desired_count]
@@ -892,8 +1104,10 @@ resource "aws_ecs_task_definition" "search_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8084
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -940,6 +1154,28 @@ resource "aws_ecs_task_definition" "search_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.search_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -959,6 +1195,18 @@ resource "aws_ecs_service" "search_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "search-service"
+      client_alias {
+        port     = 8084
+        dns_name = "search-service"
+      }
+    }
   }
   lifecycle {
     ignore_changes = [desired_count]
@@ -1010,8 +1258,10 @@ resource "aws_ecs_task_definition" "moderation_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8085
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -1058,6 +1308,28 @@ resource "aws_ecs_task_definition" "moderation_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.moderation_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -1077,6 +1349,18 @@ resource "aws_ecs_service" "moderation_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "moderation-service"
+      client_alias {
+        port     = 8085
+        dns_name = "moderation-service"
+      }
+    }
   }
   lifecycle {
     ignore_changes = [desired_count]
@@ -1128,8 +1412,10 @@ resource "aws_ecs_task_definition" "notification_service" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8086
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -1176,6 +1462,28 @@ resource "aws_ecs_task_definition" "notification_service" {
         startPeriod = 60
       }
     },
+    {
+      name                   = "xray-daemon"
+      image                  = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+      essential              = false
+      cpu                    = 32
+      memoryReservation      = 64
+      readonlyRootFilesystem = false
+      portMappings = [
+        {
+          containerPort = 2000
+          protocol      = "udp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.notification_service.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "xray"
+        }
+      }
+    },
   ])
 }
 
@@ -1195,6 +1503,18 @@ resource "aws_ecs_service" "notification_service" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+    service {
+      port_name      = "http"
+      discovery_name = "notification-service"
+      client_alias {
+        port     = 8086
+        dns_name = "notification-service"
+      }
+    }
   }
   lifecycle {
     ignore_changes = [desired_count]

@@ -159,8 +159,10 @@ resource "aws_ecs_task_definition" "api" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 4000
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -273,8 +275,10 @@ resource "aws_ecs_task_definition" "worker" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 4001
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -387,8 +391,10 @@ resource "aws_ecs_task_definition" "scheduler" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 4002
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
@@ -501,8 +507,10 @@ resource "aws_ecs_task_definition" "notifier" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 4003
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [

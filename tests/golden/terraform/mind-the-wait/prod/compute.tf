@@ -95,8 +95,10 @@ resource "aws_ecs_task_definition" "php" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8080
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [

@@ -62,8 +62,10 @@ resource "aws_ecs_task_definition" "api" {
       readonlyRootFilesystem = false
       portMappings = [
         {
+          name          = "http"
           containerPort = 8000
           protocol      = "tcp"
+          appProtocol   = "http"
         },
       ]
       environment = [
