@@ -212,7 +212,7 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
         name="containerInsights", value="enabled" if cluster.container_insights else "disabled"
     )
     root.output("cluster_name", Raw("aws_ecs_cluster.main.name"), "the ECS cluster")
-    called, _ = _calls(root)
+    called, callers = _calls(root)
     if called:
         root.resource(FILE, "aws_service_discovery_http_namespace", "main").attrs(
             name=Raw("local.name"),
@@ -224,13 +224,15 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
     groups = {g.service: g for g in root.plan.of_type(TargetGroup)}
     for service in root.plan.of_type(EcsService):
         _task_definition(root, service)
-        _service(root, service, groups.get(service.name))
+        _service(root, service, groups.get(service.name), called, callers)
     for task in root.plan.of_type(ScheduledTask):
         _task_definition(root, task)
         _schedule(root, task)
 
 
-def _service(root: Root, service: EcsService, group: TargetGroup | None) -> None:
+def _service(
+    root: Root, service: EcsService, group: TargetGroup | None, called: set[str], callers: set[str]
+) -> None:
     tf = label(service.name)
     block = root.resource(FILE, "aws_ecs_service", service.name)
     if service.public_ip:
@@ -251,7 +253,6 @@ def _service(root: Root, service: EcsService, group: TargetGroup | None) -> None
     _network(block.block("network_configuration"), root, service, service.public_ip)
     breaker = block.block("deployment_circuit_breaker")
     breaker.attrs(enable=True, rollback=True)
-    called, callers = _calls(root)
     if service.id in called | callers:
         connect = block.block("service_connect_configuration")
         connect.attrs(enabled=True, namespace=Raw("aws_service_discovery_http_namespace.main.arn"))

@@ -31,6 +31,13 @@ class Root:
     variables: list[Block] = field(default_factory=list)
     outputs: list[Block] = field(default_factory=list)
     needs_random: bool = False
+    _index: dict[str, Resource] = field(default_factory=dict)
+
+    def get(self, resource_id: str) -> Resource:
+        """A plan resource by id (indexed once; plans can hold thousands)."""
+        if not self._index:
+            self._index = {r.id: r for r in self.plan.resources}
+        return self._index[resource_id]
 
     def add(self, file: str, block: Block) -> Block:
         self.files.setdefault(file, []).append(block)

@@ -15,7 +15,7 @@ def _family(version: str) -> str:
 
 
 def search_users(root: Root, search: SearchDomain) -> list[Resource]:
-    return [root.plan.get(f.source) for f in root.plan.flows if f.target == search.id]
+    return [root.get(f.source) for f in root.plan.flows if f.target == search.id]
 
 
 def emit(root: Root) -> None:

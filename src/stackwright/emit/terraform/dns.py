@@ -43,7 +43,7 @@ def emit(root: Root) -> None:
     for record in plan.of_type(DnsRecord):
         block = root.resource(FILE, "aws_route53_record", record.name)
         block.attrs(zone_id=zid, name=record.fqdn, type=record.record_type)
-        target = plan.get(record.target) if record.target in ids else None
+        target = root.get(record.target) if record.target in ids else None
         if isinstance(target, LoadBalancer):
             alias = block.block("alias")
             alias.attrs(

@@ -124,9 +124,10 @@ def _secret_reader(root: Root, role: str, name: str, secrets: list[Secret]) -> N
 
 
 def used_by(root: Root, resource: Resource) -> list[Resource]:
-    plan = root.plan
     return [
-        plan.get(f.target) for f in plan.flows if f.source == resource.id and f.target != "internet"
+        root.get(f.target)
+        for f in root.plan.flows
+        if f.source == resource.id and f.target != "internet"
     ]
 
 

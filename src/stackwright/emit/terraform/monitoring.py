@@ -97,7 +97,7 @@ def emit(root: Root) -> None:
 
 
 def _dimensions(root: Root, alarm: Alarm) -> dict[str, Raw | str]:
-    target = root.plan.get(alarm.target)
+    target = root.get(alarm.target)
     tf = label(target.name)
     if isinstance(target, EcsService):
         return {
@@ -133,11 +133,11 @@ def _dimensions(root: Root, alarm: Alarm) -> dict[str, Raw | str]:
 
 def _threshold(root: Root, alarm: Alarm) -> float | int:
     if alarm.rule_name == "db_free_storage":
-        db = root.plan.get(alarm.target)
+        db = root.get(alarm.target)
         assert isinstance(db, Database)
         return round(db.storage_gb * GIB * alarm.threshold / 100)
     if alarm.rule_name == "db_connections":
-        db = root.plan.get(alarm.target)
+        db = root.get(alarm.target)
         assert isinstance(db, Database)
         limit = min(RDS_INSTANCES[db.instance].memory_gib * GIB // RDS_CONNECTIONS_DIVISOR, 5000)
         return round(limit * alarm.threshold / 100)
