@@ -45,9 +45,18 @@ class Plan:
     dr_region: str | None = None
     rto_minutes: float = 240.0
     rpo_minutes: float = 60.0
+    _by_type: dict[type[Resource], list[Resource]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for resource in self.resources:  # an index, so of_type is cheap on large plans
+            self._by_type.setdefault(type(resource), []).append(resource)
 
     def of_type(self, kind: type[R]) -> Iterator[R]:
-        return (r for r in self.resources if isinstance(r, kind))
+        if kind is Resource:
+            return iter(self.resources)  # type: ignore[arg-type]
+        return iter(self._by_type.get(kind, ()))  # type: ignore[arg-type]
 
     def get(self, resource_id: str) -> Resource:
         for resource in self.resources:

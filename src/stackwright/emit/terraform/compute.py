@@ -80,10 +80,7 @@ def _repository(root: Root, repository: ContainerRepository) -> None:
 
 
 def _log_group(root: Root, name: str) -> str:
-    for group in root.plan.of_type(LogGroup):
-        if group.name == name:
-            return f"aws_cloudwatch_log_group.{label(group.name)}.name"
-    raise KeyError(name)
+    return f"aws_cloudwatch_log_group.{label(name)}.name"
 
 
 def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from stackwright.emit.terraform.hcl import Block, Item, Raw
-from stackwright.plan.model import Plan
+from stackwright.plan.model import INTERNET, Plan
 from stackwright.plan.resources import Resource, SecurityGroup, Subnet
 
 R = TypeVar("R", bound=Resource)
@@ -31,13 +32,33 @@ class Root:
     variables: list[Block] = field(default_factory=list)
     outputs: list[Block] = field(default_factory=list)
     needs_random: bool = False
-    _index: dict[str, Resource] = field(default_factory=dict)
+
+    # Indexes over the plan, built once: a plan can hold thousands of resources.
+    @cached_property
+    def _by_id(self) -> dict[str, Resource]:
+        return {r.id: r for r in self.plan.resources}
+
+    @cached_property
+    def _targets_of(self) -> dict[str, list[str]]:
+        targets: dict[str, list[str]] = {}
+        for flow in self.plan.flows:
+            if flow.target != INTERNET:
+                targets.setdefault(flow.source, []).append(flow.target)
+        return targets
+
+    @cached_property
+    def _groups(self) -> dict[str, str]:
+        return {
+            g.owner: f"aws_security_group.{label(g.name)}.id"
+            for g in self.plan.of_type(SecurityGroup)
+        }
 
     def get(self, resource_id: str) -> Resource:
-        """A plan resource by id (indexed once; plans can hold thousands)."""
-        if not self._index:
-            self._index = {r.id: r for r in self.plan.resources}
-        return self._index[resource_id]
+        return self._by_id[resource_id]
+
+    def used_by(self, resource: Resource) -> list[Resource]:
+        """What `resource` talks to, from the plan's flows."""
+        return [self._by_id[t] for t in self._targets_of.get(resource.id, [])]
 
     def add(self, file: str, block: Block) -> Block:
         self.files.setdefault(file, []).append(block)
@@ -64,11 +85,14 @@ class Root:
 
     def group_of(self, owner: Resource) -> str:
         """The Terraform address of the security group that guards `owner`."""
-        for group in self.plan.of_type(SecurityGroup):
-            if group.owner == owner.id:
-                return f"aws_security_group.{label(group.name)}.id"
-        raise KeyError(f"no security group guards {owner.id}")
+        return self._groups[owner.id]
+
+    @cached_property
+    def _subnets(self) -> dict[str, list[str]]:
+        tiers: dict[str, list[str]] = {}
+        for subnet in self.plan.of_type(Subnet):
+            tiers.setdefault(subnet.tier, []).append(f"aws_subnet.{label(subnet.name)}.id")
+        return tiers
 
     def subnet_ids(self, tier: str) -> Raw:
-        names = [label(s.name) for s in self.plan.of_type(Subnet) if s.tier == tier]
-        return Raw("[" + ", ".join(f"aws_subnet.{n}.id" for n in names) + "]")
+        return Raw("[" + ", ".join(self._subnets.get(tier, [])) + "]")

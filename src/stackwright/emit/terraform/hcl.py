@@ -161,7 +161,10 @@ def _render_body(items: list[Item], indent: str) -> list[str]:
     for item in items:
         if isinstance(item, Attr):
             rendered = render_value(item.value, indent)
-            if len(rendered) == 1 and not _opens_bracket(rendered[0]):
+            one_line = len(rendered) == 1 and not (
+                isinstance(item.value, Raw) and _opens_bracket(rendered[0])
+            )
+            if one_line:
                 run.append((item.name, rendered[0]))
                 continue
             flush()

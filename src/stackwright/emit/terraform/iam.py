@@ -124,11 +124,7 @@ def _secret_reader(root: Root, role: str, name: str, secrets: list[Secret]) -> N
 
 
 def used_by(root: Root, resource: Resource) -> list[Resource]:
-    return [
-        root.get(f.target)
-        for f in root.plan.flows
-        if f.source == resource.id and f.target != "internet"
-    ]
+    return root.used_by(resource)
 
 
 def emit(root: Root) -> None:
