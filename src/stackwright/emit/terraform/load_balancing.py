@@ -82,7 +82,7 @@ def emit(root: Root) -> None:
             unhealthy_threshold=3,
         )
         tg.block("lifecycle").attr("create_before_destroy", True)
-    default = next(g for g in groups if not (g.path or g.host))
+    default = next((g for g in groups if not (g.path or g.host)), None)
     listeners = {listener.name: listener for listener in plan.of_type(Listener)}
     serving = "https" if "https" in listeners else "http"
     for listener in listeners.values():
@@ -105,10 +105,15 @@ def emit(root: Root) -> None:
         if listener.action == "redirect-https":
             action.attr("type", "redirect")
             action.block("redirect").attrs(port="443", protocol="HTTPS", status_code="HTTP_301")
-        else:
+        elif default is not None:
             action.attrs(
                 type="forward",
                 target_group_arn=Raw(f"aws_lb_target_group.{label(default.name)}.arn"),
+            )
+        else:  # every service has its own route: anything else is not found
+            action.attr("type", "fixed-response")
+            action.block("fixed_response").attrs(
+                content_type="text/plain", message_body="not found", status_code="404"
             )
     for priority, group in enumerate((g for g in groups if g is not default), start=1):
         rule = root.resource(FILE, "aws_lb_listener_rule", group.name)
