@@ -235,3 +235,13 @@ def test_phase_1_user_data_renders_to_valid_bash_with_a_valid_compose_file(tmp_p
     assert services["user-service"]["env_file"] == ["stack.env", "user-service.env"]
     assert services["redis"]["command"].endswith("--maxmemory-policy allkeys-lru")
     assert "VALUE-database_host" in script and "secret" not in compose["services"]["nginx"]
+
+
+def test_build_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    stack = tmp_path / "stack.yaml"
+    stack.write_text(MINIMAL)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(app, ["build", str(stack), "-o", str(blocker)])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "Traceback" not in result.output

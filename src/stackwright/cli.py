@@ -128,6 +128,11 @@ def build(
     files = terraform_files(stack_file)
     try:
         report = write_files(out, files, force=force)
+    except (OSError, ValueError) as exc:
+        Console(stderr=True, highlight=False, soft_wrap=True).print(
+            f"{out}: cannot write: {exc}", markup=False
+        )
+        raise typer.Exit(1) from None
     except HandEditsError as exc:
         if as_json:
             _emit_json(

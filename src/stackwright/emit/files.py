@@ -50,8 +50,11 @@ def _load_manifest(out: Path) -> dict[str, str]:
     path = out / MANIFEST
     if not path.exists():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data.get("files", {}).items()}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data["files"].items()}
+    except (ValueError, KeyError, AttributeError) as exc:
+        raise ValueError(f"{path} is not a stackwright manifest ({exc}); move it aside") from None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
