@@ -107,3 +107,8 @@ def test_console_script_runs_end_to_end() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["environments"][0]["name"] == "prod"
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("stackwright 0.")

@@ -16,6 +16,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
+from stackwright import __version__
 from stackwright.cost import cost_plan, default_catalog
 from stackwright.emit.build import terraform_files
 from stackwright.emit.files import HandEditsError, write_files
@@ -35,7 +36,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Turn one stack file into an AWS plan with its monthly cost.",
+    help="Turn one stack file into an AWS plan with its monthly cost, and its Terraform.",
 )
 
 
@@ -55,6 +56,21 @@ def _fail(problems: list[Problem], as_json: bool) -> NoReturn:
 
 StackArg = Annotated[Path, typer.Argument(help="the stack file (YAML)", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        Console(highlight=False).print(f"stackwright {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version")
+    ] = False,
+) -> None:
+    """Turn one stack file into an AWS plan with its monthly cost, and Terraform."""
 
 
 @app.command()
@@ -119,8 +135,7 @@ def build(
     force: Annotated[bool, typer.Option(help="overwrite files edited by hand")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write Terraform for every environment (terraform/<env>/) and its state bucket
-    (terraform/bootstrap/)."""
+    """Write Terraform for every environment and for its state bucket; keeps hand edits."""
     try:
         stack_file = load_stack(stack)
     except StackError as exc:
