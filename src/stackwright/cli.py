@@ -70,7 +70,7 @@ def _main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version")
     ] = False,
 ) -> None:
-    """Turn one stack file into an AWS plan with its monthly cost, and Terraform."""
+    """Turn one stack file into an AWS plan with its monthly cost, and its Terraform."""
 
 
 @app.command()
