@@ -49,7 +49,7 @@ def emit(root: Root) -> None:
             f"{plan.phase}); set topology.waf to add it now"
         )
     block.attrs(
-        name=root.named("alb"),
+        name=Raw('trimsuffix(substr("${local.name}-alb", 0, 32), "-")'),
         load_balancer_type="application",
         internal=False,
         security_groups=[Raw(root.group_of(alb))],
