@@ -7,7 +7,6 @@ from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.endpoints import DATABASE_SECRET, connection, env_name
 from stackwright.emit.terraform.hcl import Block, Call, Raw, Value, template
 from stackwright.emit.terraform.host import user_data
-from stackwright.emit.terraform.iam import used_by
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
     ContainerRepository,
@@ -84,7 +83,7 @@ def _log_group(root: Root, name: str) -> str:
 
 
 def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]:
-    used = used_by(root, task)
+    used = root.used_by(task)
     secrets = [t for t in used if isinstance(t, Secret)]
     wiring = connection(root, used)
     container: dict[str, Value] = {
@@ -201,7 +200,7 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
     if not cluster.container_insights:
         block.comment(
             f"checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is "
-            f"phase {root.plan.phase}): it bills about 21 metrics per service; set "
+            f"phase {root.plan.phase}): it is billed per metric, per service; set "
             "topology.container_insights to have it now"
         )
     block.attr("name", Raw("local.name"))
@@ -303,8 +302,8 @@ def _schedule(root: Root, task: ScheduledTask) -> None:
     tf = label(task.name)
     block = root.resource(FILE, "aws_scheduler_schedule", task.name)
     block.comment(
-        "checkov:skip=CKV_AWS_297:the schedule holds no secret; a customer-managed "
-        "key costs $1/month"
+        "checkov:skip=CKV_AWS_297:the schedule holds no secret; "
+        "a customer-managed key is billed per key each month, and the plan has none"
     )
     block.attrs(
         name=root.named(task.name),
@@ -338,7 +337,7 @@ def _host(root: Root, host: Ec2Host) -> None:
         "registry": registry,
         "tag": Raw("var.image_tag"),
     }
-    used = used_by(root, host)
+    used = root.used_by(host)
     settings: dict[str, str] = {}
     for key, value in connection(root, used).settings.items():
         if isinstance(value, Raw):
@@ -356,7 +355,7 @@ def _host(root: Root, host: Ec2Host) -> None:
     block = root.resource(FILE, "aws_instance", host.name)
     block.comment(
         "checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed "
-        "monitoring would add $2.10/month"
+        "monitoring is billed as custom metrics the plan does not include"
     )
     block.attrs(
         ami=Raw("data.aws_ssm_parameter.al2023.value"),

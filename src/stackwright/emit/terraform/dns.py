@@ -26,7 +26,7 @@ def emit(root: Root) -> None:
     if zone.managed:
         block = root.resource(FILE, "aws_route53_zone", "main")
         block.comment(
-            "checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key ($1/month) and a "
+            "checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key (billed monthly) and a "
             "DS record at the registrar; enable it once the domain is delegated"
         )
         block.comment("checkov:skip=CKV2_AWS_39:query logging is billed per GB; enable when needed")

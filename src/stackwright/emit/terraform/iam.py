@@ -123,10 +123,6 @@ def _secret_reader(root: Root, role: str, name: str, secrets: list[Secret]) -> N
     )
 
 
-def used_by(root: Root, resource: Resource) -> list[Resource]:
-    return root.used_by(resource)
-
-
 def emit(root: Root) -> None:
     plan = root.plan
     root.data(FILE, "aws_caller_identity", "current")
@@ -136,7 +132,7 @@ def emit(root: Root) -> None:
         *plan.of_type(ScheduledTask),
     ]
     for task in tasks:
-        targets = used_by(root, task)
+        targets = root.used_by(task)
         execution = _role(root, f"{task.name}-execution", "ecs-tasks.amazonaws.com")
         root.resource(FILE, "aws_iam_role_policy_attachment", f"{task.name}-execution").attrs(
             role=Raw(f"{execution}.name"), policy_arn=EXECUTION_POLICY
@@ -177,7 +173,7 @@ def emit(root: Root) -> None:
             root.resource(FILE, "aws_iam_role_policy_attachment", f"host-{i}").attrs(
                 role=Raw(f"{role}.name"), policy_arn=policy
             )
-        targets = used_by(root, host)
+        targets = root.used_by(host)
         _secret_reader(root, role, "host", [t for t in targets if isinstance(t, Secret)])
         _access(root, role, "host", targets, False)
         root.resource(FILE, "aws_iam_instance_profile", "host").attrs(

@@ -32,8 +32,8 @@ def emit(root: Root) -> None:
     for group in plan.of_type(LogGroup):
         block = root.resource(FILE, "aws_cloudwatch_log_group", group.name)
         block.comment(
-            "checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a "
-            "customer-managed key costs $1/month"
+            "checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; "
+            "a customer-managed key is billed per key each month, and the plan has none"
         )
         if group.retention_days and group.retention_days < 365:
             block.comment(

@@ -31,8 +31,8 @@ def emit(root: Root) -> None:
         else:
             block = root.resource(FILE, "aws_secretsmanager_secret", secret.name)
             block.comment(
-                "checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a "
-                "customer-managed key costs $1/month per key"
+                "checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; "
+                "a customer-managed key is billed per key each month, and the plan has none"
             )
             block.comment(
                 "checkov:skip=CKV2_AWS_57:rotation needs a rotation function written "

@@ -262,7 +262,7 @@ data "aws_ssm_parameter" "al2023" {
 }
 
 resource "aws_instance" "app" {
-  # checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed monitoring would add $2.10/month
+  # checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed monitoring is billed as custom metrics the plan does not include
   ami                         = data.aws_ssm_parameter.al2023.value
   instance_type               = "t3.xlarge"
   subnet_id                   = aws_subnet.public_1.id

@@ -2,7 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_cloudwatch_log_group" "app" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/atlas/prod"
   retention_in_days = 30

@@ -2,56 +2,56 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_cloudwatch_log_group" "web_app" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/web-app"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "api_gateway" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/api-gateway"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "user_service" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/user-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "video_service" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/video-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "location_service" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/location-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "search_service" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/search-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "moderation_service" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/moderation-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "notification_service" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/atlas-prod/notification-service"
   retention_in_days = 30

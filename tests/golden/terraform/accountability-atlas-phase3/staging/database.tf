@@ -35,7 +35,7 @@ resource "aws_db_instance" "main" {
   # checkov:skip=CKV_AWS_293:deletion protection is for production; staging can be torn down (a final snapshot is still taken)
   # checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase 3); set postgres.multi_az to have it now
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
-  # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   identifier                          = "${local.name}-postgres"
   engine                              = "postgres"
   engine_version                      = "16"
@@ -65,7 +65,7 @@ resource "aws_db_instance" "main" {
 resource "aws_opensearch_domain" "main" {
   # checkov:skip=CKV_AWS_317:audit logs are billed per GB; publish them when you need them
   # checkov:skip=CKV_AWS_84:application logs are billed per GB; publish them when you need them
-  # checkov:skip=CKV_AWS_247:encrypted with the AWS-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_247:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_318:dedicated master nodes would be three more instances than the stack's search.nodes; add them for large clusters
   # checkov:skip=CKV2_AWS_59:dedicated master nodes are not in the plan: the stack's search.nodes are data nodes
   # checkov:skip=CKV2_AWS_52:access is granted by IAM in the domain's access policy (to the services that use search), not by fine-grained access control

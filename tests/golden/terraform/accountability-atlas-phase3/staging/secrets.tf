@@ -2,7 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_secretsmanager_secret" "jwt_private_key" {
-  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key costs $1/month per key
+  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotation needs a rotation function written for this secret's consumer
   # The value is set outside Terraform: `aws secretsmanager put-secret-value --secret-id atlas-staging/jwt_private_key`.
   name                    = "atlas-staging/jwt_private_key"
@@ -10,7 +10,7 @@ resource "aws_secretsmanager_secret" "jwt_private_key" {
 }
 
 resource "aws_secretsmanager_secret" "database_password" {
-  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key costs $1/month per key
+  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotation needs a rotation function written for this secret's consumer
   # The value is set outside Terraform: `aws secretsmanager put-secret-value --secret-id atlas-staging/database_password`.
   name                    = "atlas-staging/database_password"
@@ -18,7 +18,7 @@ resource "aws_secretsmanager_secret" "database_password" {
 }
 
 resource "aws_secretsmanager_secret" "mapbox_token" {
-  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key costs $1/month per key
+  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotation needs a rotation function written for this secret's consumer
   # The value is set outside Terraform: `aws secretsmanager put-secret-value --secret-id atlas-staging/mapbox_token`.
   name                    = "atlas-staging/mapbox_token"
@@ -26,7 +26,7 @@ resource "aws_secretsmanager_secret" "mapbox_token" {
 }
 
 resource "aws_secretsmanager_secret" "youtube_api_key" {
-  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key costs $1/month per key
+  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotation needs a rotation function written for this secret's consumer
   # The value is set outside Terraform: `aws secretsmanager put-secret-value --secret-id atlas-staging/youtube_api_key`.
   name                    = "atlas-staging/youtube_api_key"
@@ -34,7 +34,7 @@ resource "aws_secretsmanager_secret" "youtube_api_key" {
 }
 
 resource "aws_secretsmanager_secret" "admin_password_hash" {
-  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key costs $1/month per key
+  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotation needs a rotation function written for this secret's consumer
   # The value is set outside Terraform: `aws secretsmanager put-secret-value --secret-id atlas-staging/admin_password_hash`.
   name                    = "atlas-staging/admin_password_hash"

@@ -2,7 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_route53_zone" "main" {
-  # checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key ($1/month) and a DS record at the registrar; enable it once the domain is delegated
+  # checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key (billed monthly) and a DS record at the registrar; enable it once the domain is delegated
   # checkov:skip=CKV2_AWS_39:query logging is billed per GB; enable when needed
   name = "accountabilityatlas.com"
 }

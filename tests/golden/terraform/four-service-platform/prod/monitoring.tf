@@ -2,28 +2,28 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_cloudwatch_log_group" "api" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/platform-prod/api"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "worker" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/platform-prod/worker"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "scheduler" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/platform-prod/scheduler"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "notifier" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/platform-prod/notifier"
   retention_in_days = 30

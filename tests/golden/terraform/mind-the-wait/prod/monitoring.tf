@@ -2,21 +2,21 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_cloudwatch_log_group" "php" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 7 days (logs.retention_days)
   name              = "/ecs/mind-the-wait-prod/php"
   retention_in_days = 7
 }
 
 resource "aws_cloudwatch_log_group" "pyparser" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 7 days (logs.retention_days)
   name              = "/ecs/mind-the-wait-prod/pyparser"
   retention_in_days = 7
 }
 
 resource "aws_cloudwatch_log_group" "scheduler" {
-  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 7 days (logs.retention_days)
   name              = "/ecs/mind-the-wait-prod/scheduler"
   retention_in_days = 7

@@ -35,7 +35,7 @@ resource "aws_db_instance" "main" {
   # checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase 2); set postgres.multi_az to have it now
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
   # checkov:skip=CKV_AWS_353:Performance Insights is off in the stack (postgres.performance_insights)
-  # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key costs $1/month
+  # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   identifier                          = "${local.name}-postgres"
   engine                              = "postgres"
   engine_version                      = "15.4"
