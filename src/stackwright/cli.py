@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 from rich.console import Console
@@ -24,7 +24,7 @@ from stackwright.plan import plan_environment
 from stackwright.report.plan_json import plan_json
 from stackwright.report.plan_table import render_environment
 from stackwright.stack import StackError, load_stack
-from stackwright.stack.errors import Problem
+from stackwright.stack.errors import Problem, printable
 from stackwright.stack.schema import stack_schema
 from stackwright.suggest import did_you_mean
 
@@ -44,14 +44,52 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, sort_keys=False) + "\n")
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """One line of plain text: no markup, no emoji codes, no control characters."""
+    (sys.stderr if err else sys.stdout).write(printable(text) + "\n")
+
+
 def _fail(problems: list[Problem], as_json: bool) -> NoReturn:
     if as_json:
         _emit_json({"errors": [p.to_json() for p in problems]})
     else:
-        err = Console(stderr=True, highlight=False, soft_wrap=True)
         for problem in problems:
-            err.print(str(problem), markup=False)
+            sys.stderr.write(str(problem) + "\n")
     raise typer.Exit(EXIT_USAGE)
+
+
+# What the tables print beyond ASCII, for a terminal whose encoding lacks it.
+_ASCII_GLYPHS = str.maketrans({"×": "x", "·": "-", "→": "->", "…": "...", "≤": "<=", "≥": ">="})
+
+
+class _AsciiGlyphs:
+    """A text stream that writes ×, · and the like as ASCII (rich then draws ASCII boxes)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.encoding = stream.encoding  # read by rich
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text.translate(_ASCII_GLYPHS))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+
+def _console(*, stderr: bool = False, width: int | None = None) -> Console:
+    """A rich console that prints text as written (no markup, no emoji codes), in whatever
+    encoding the locale gives."""
+    stream: TextIO = sys.stderr if stderr else sys.stdout
+    try:
+        "×·→".encode(stream.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        stream = cast(TextIO, _AsciiGlyphs(stream))
+    return Console(
+        file=stream, highlight=False, emoji=False, markup=False, soft_wrap=True, width=width
+    )
 
 
 StackArg = Annotated[Path, typer.Argument(help="the stack file (YAML)", show_default=False)]
@@ -60,7 +98,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a t
 
 def _version(value: bool) -> None:
     if value:
-        Console(highlight=False).print(f"stackwright {__version__}")
+        _say(f"stackwright {__version__}")
         raise typer.Exit()
 
 
@@ -97,10 +135,7 @@ def plan(
         if wanted not in stack_file.environments:
             _fail(
                 [
-                    Problem(
-                        str(stack),
-                        0,
-                        0,
+                    stack_file.problem(
                         ("environments",),
                         f"no environment '{wanted}'{did_you_mean(wanted, names)}",
                         f"environments: {', '.join(names)}",
@@ -116,9 +151,9 @@ def plan(
     if as_json:
         _emit_json(plan_json(stack_file.stack.name, results, catalog.as_of))
     else:
-        console = Console(highlight=False)
+        console = _console()
         if not console.is_terminal:
-            console = Console(highlight=False, width=120)
+            console = _console(width=120)
         for environment_plan, cost in results:
             render_environment(console, environment_plan, cost)
         console.print(
@@ -144,9 +179,7 @@ def build(
     try:
         report = write_files(out, files, force=force)
     except (OSError, ValueError) as exc:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(
-            f"{out}: cannot write: {exc}", markup=False
-        )
+        _say(f"{out}: cannot write: {exc}", err=True)
         raise typer.Exit(1) from None
     except HandEditsError as exc:
         if as_json:
@@ -158,16 +191,14 @@ def build(
                 }
             )
         else:
-            err = Console(stderr=True, highlight=False, soft_wrap=True)
+            err = _console(stderr=True)
             for conflict in exc.conflicts:
-                err.print(
-                    f"{out / conflict.path}: {conflict.reason}; not overwritten", markup=False
-                )
-                err.print(conflict.diff, markup=False, style="dim")
-            err.print(
+                _say(f"{out / conflict.path}: {conflict.reason}; not overwritten", err=True)
+                err.print(printable_lines(conflict.diff), style="dim")
+            _say(
                 "Nothing was written. Keep your edits in the stack file, or run again "
                 "with --force to replace them.",
-                markup=False,
+                err=True,
             )
         raise typer.Exit(EXIT_HAND_EDITS) from None
     if as_json:
@@ -181,12 +212,11 @@ def build(
             }
         )
         return
-    console = Console(highlight=False, soft_wrap=True)
-    console.print(f"{out}: {len(report.written)} written, {len(report.unchanged)} unchanged.")
+    _say(f"{out}: {len(report.written)} written, {len(report.unchanged)} unchanged.")
     for path in report.overwritten_edits:
-        console.print(f"  replaced hand edits in {path} (--force)")
+        _say(f"  replaced hand edits in {path} (--force)")
     for path in report.stale:
-        console.print(f"  {path} is no longer produced; left in place, delete it if unused")
+        _say(f"  {path} is no longer produced; left in place, delete it if unused")
 
 
 @app.command()
@@ -205,19 +235,61 @@ def validate(stack: StackArg, as_json: JsonOpt = False) -> None:
     if as_json:
         _emit_json({"valid": True, "environments": list(stack_file.environments)})
     else:
-        Console(highlight=False).print(f"{stack}: valid ({', '.join(stack_file.environments)})")
+        _say(f"{stack}: valid ({', '.join(stack_file.environments)})")
+
+
+def printable_lines(text: str) -> str:
+    """Multi-line text (a diff) with every line made printable."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _usage_error(error: Exception, args: list[str]) -> int:
+    """A mistake on the command line, as one line (or JSON with --json), exit 2.
+
+    Typer carries click inside it and exports only the base of click's exceptions, so their
+    parts are read by name."""
+    message: str = getattr(error, "format_message", lambda: str(error))()
+    context: Any = getattr(error, "ctx", None)
+    if not message and context is not None:  # no arguments at all: show the help
+        _say(context.get_help())
+        return 0
+    hint = None
+    if "No such option" in message and any(a.startswith("-") and "." in a for a in args):
+        hint = "a file whose name starts with '-' is written as ./-name.yaml"
+    elif context is not None:
+        hint = f"see `{context.command_path} --help`"
+    if "--json" in args:
+        _emit_json({"errors": [{"message": printable(message), "hint": hint}]})
+    else:
+        _say(f"stackwright: {message}" + (f" ({hint})" if hint else ""), err=True)
+    return EXIT_USAGE
+
+
+def _never_fail_to_print() -> None:
+    """Whatever the locale's encoding, print what it cannot show as escapes, never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def main() -> None:
+    _never_fail_to_print()
+    args = sys.argv[1:]
     try:
-        app()
+        code = app(args=args, prog_name="stackwright", standalone_mode=False)
+    except typer.TyperException as exc:
+        code = _usage_error(exc, args)
+    except (typer.Abort, KeyboardInterrupt):
+        code = 130
     except Exception as exc:  # a bug, not a user mistake: say so briefly, keep the details
         if os.environ.get("STACKWRIGHT_DEBUG"):
             raise
-        Console(stderr=True).print(
-            f"stackwright: internal error: {type(exc).__name__}: {exc}\n"
+        _say(f"stackwright: internal error: {type(exc).__name__}: {exc}", err=True)
+        _say(
             "This is a bug in stackwright. Run again with STACKWRIGHT_DEBUG=1 for the "
             "traceback, and please report it.",
-            markup=False,
+            err=True,
         )
-        sys.exit(1)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

@@ -12,6 +12,7 @@ import difflib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,17 +53,36 @@ def _load_manifest(out: Path) -> dict[str, str]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data["files"].items()}
-    except (ValueError, KeyError, AttributeError) as exc:
+    except ValueError as exc:
         raise ValueError(f"{path} is not a stackwright manifest ({exc}); move it aside") from None
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        raise ValueError(
+            f"{path} is not a stackwright manifest (no mapping of files); move it aside"
+        )
+    return {str(k): str(v) for k, v in files.items()}
+
+
+def _new_file_mode() -> int:
+    """What a file created by `open` would get: 0666 less the process's umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` in one step; a file that was there keeps its mode, a new one gets the
+    umask's (mkstemp alone would make every file 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = _new_file_mode()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            os.fchmod(stream.fileno(), mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

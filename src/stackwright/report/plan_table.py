@@ -64,7 +64,7 @@ def render_environment(console: Console, plan: Plan, cost: EnvironmentCost) -> N
         f"{plan.stack} · {plan.environment} · phase {plan.phase} ({plan.phase_name}) · "
         f"{plan.region}"
     )
-    table = Table(title=title, title_justify="left", title_style="bold")
+    table = Table(title=Text(title), title_justify="left", title_style="bold")
     table.add_column("resource", no_wrap=True)
     table.add_column("what drives the price")
     table.add_column("quantity × unit price", justify="right", no_wrap=True)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from stackwright.stack.errors import Problem, StackError
 from stackwright.stack.model import Environment, Stack
 from stackwright.stack.source import Document, KeyPath, SourceMap, parse_text, read_file
+from stackwright.stack.text import env_variable, literal_secret
 from stackwright.suggest import did_you_mean
 
 
@@ -38,6 +39,12 @@ class StackFile:
     path: str
     stack: Stack
     environments: dict[str, EnvironmentStack]
+    source: SourceMap
+
+    def problem(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
+        """A problem about this file, at the line of `path` (or the nearest line known)."""
+        where = self.source.locate(path, at_key=True)
+        return Problem(self.path, where.line, where.column, path, message, hint)
 
 
 def load_stack(path: str | Path) -> StackFile:
@@ -91,7 +98,7 @@ def _load(document: Document) -> StackFile:
         environments[name] = EnvironmentStack(name, settings, env_stack)
     if problems:
         raise StackError(_unique(problems))
-    return StackFile(source.file, stack, environments)
+    return StackFile(source.file, stack, environments, source)
 
 
 def _merge(
@@ -204,12 +211,21 @@ def _references(stack: Stack, source: SourceMap, origin: dict[KeyPath, KeyPath])
     """Checks across the file: `uses:` targets exist, web routes do not collide."""
     problems: list[Problem] = []
 
-    def add(path: KeyPath, message: str, hint: str | None = None) -> None:
+    def add(path: KeyPath, message: str, hint: str | None = None, at_key: bool = False) -> None:
         shown = _display(path, origin)
-        where = source.locate(shown)
+        where = source.locate(shown, at_key=at_key)
         problems.append(Problem(source.file, where.line, where.column, shown, message, hint))
 
     targets = stack.targets()
+    variables: dict[str, str] = {}
+    for name in stack.secrets:
+        other = variables.setdefault(env_variable(name), name)
+        if other != name:
+            add(
+                ("secrets", name),
+                f"'{name}' and '{other}' both reach services as {env_variable(name)}",
+                "rename one of them",
+            )
     seen: dict[str, str] = {}
     for kind, names in (
         ("bucket", stack.buckets),
@@ -226,6 +242,26 @@ def _references(stack: Stack, source: SourceMap, origin: dict[KeyPath, KeyPath])
                 )
             seen[name] = kind
     for service_name, service in stack.services.items():
+        secrets_used = {env_variable(t): t for t in service.uses if t in stack.secrets}
+        for variable, value in service.environment.items():
+            setting: KeyPath = ("services", service_name, "environment", variable)
+            why = literal_secret(variable, value)
+            if why:
+                add(
+                    setting,
+                    f"{why}; a secret's value never goes in the stack file",
+                    f"declare it under `secrets:`, list it in this service's `uses:`, and set "
+                    f"its value in the secret store; the service still reads "
+                    f"{env_variable(variable)}",
+                    at_key=True,
+                )
+            elif variable in secrets_used:
+                add(
+                    setting,
+                    f"{variable} is also the secret '{secrets_used[variable]}' this service uses",
+                    "remove one of the two",
+                    at_key=True,
+                )
         for i, target in enumerate(service.uses):
             path: KeyPath = ("services", service_name, "uses", i)
             if target == service_name:

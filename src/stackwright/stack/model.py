@@ -6,7 +6,6 @@ setting them pins the choice whatever the phase.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -30,15 +29,16 @@ from stackwright.aws.instances import (
     REGIONS,
     SEARCH_INSTANCES,
 )
+from stackwright.stack import text
 from stackwright.stack.schedule import Schedule, ScheduleError, parse_schedule
 from stackwright.stack.units import cpu_units, duration_minutes, memory_mib
 from stackwright.suggest import did_you_mean
 
-NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
-
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
 
 
 def _one_of(kind: str, known: dict[str, Any] | tuple[str, ...]) -> AfterValidator:
@@ -51,15 +51,6 @@ def _one_of(kind: str, known: dict[str, Any] | tuple[str, ...]) -> AfterValidato
         return value
 
     return AfterValidator(check)
-
-
-def _name(value: str) -> str:
-    if not NAME.match(value):
-        raise ValueError(
-            f"'{value}' is not a usable name: lower-case letters, digits and '-', "
-            "starting with a letter, at most 40 characters"
-        )
-    return value
 
 
 def _schedule(value: object) -> Schedule:
@@ -81,7 +72,26 @@ def _retention(value: int) -> int:
     return value
 
 
-Name = Annotated[str, AfterValidator(_name)]
+Name = Annotated[str, AfterValidator(text.name)]
+EnvironmentName = Annotated[str, AfterValidator(text.environment_name)]
+SecretName = Annotated[str, AfterValidator(text.secret_name)]
+EnvName = Annotated[str, AfterValidator(text.env_name)]
+SettingValue = Annotated[str, AfterValidator(text.setting_value)]
+Command = Annotated[str, AfterValidator(text.command)]
+Domain = Annotated[str, AfterValidator(text.domain)]
+HostRule = Annotated[str, AfterValidator(text.host_rule)]
+Route = Annotated[str, AfterValidator(text.route)]
+HealthPath = Annotated[str, AfterValidator(text.health_path)]
+Image = Annotated[str, AfterValidator(text.image)]
+VpcCidr = Annotated[str, AfterValidator(text.vpc_cidr)]
+Version = Annotated[str, AfterValidator(text.version)]
+SearchVersion = Annotated[str, AfterValidator(text.search_version)]
+Extension = Annotated[str, AfterValidator(text.extension)]
+Email = Annotated[str, AfterValidator(text.email)]
+Origin = Annotated[str, AfterValidator(text.origin)]
+Description = Annotated[str, AfterValidator(text.description)]
+Percent = Annotated[int, Field(ge=1, le=1000)]
+Threshold = Annotated[float, Field(ge=0, le=1e12)]
 CpuUnits = Annotated[
     int,
     BeforeValidator(cpu_units, json_schema_input_type=int | str),
@@ -126,8 +136,8 @@ def _list_to_mapping(value: object) -> object:
 class Autoscaling(StrictModel):
     """Target tracking on average CPU."""
 
-    min: int = Field(1, ge=0, description="fewest tasks")
-    max: int = Field(ge=1, description="most tasks")
+    min: int = Field(1, ge=0, le=1000, description="fewest tasks")
+    max: int = Field(ge=1, le=1000, description="most tasks")
     cpu_target: int = Field(70, ge=10, le=95, description="average CPU % to hold")
 
     @model_validator(mode="after")
@@ -142,7 +152,7 @@ class Job(StrictModel):
 
     name: Name
     schedule: ScheduleField
-    command: str
+    command: Command
 
 
 class Service(StrictModel):
@@ -151,29 +161,34 @@ class Service(StrictModel):
         description="web: behind the load balancer; worker: no inbound traffic; "
         "job: a scheduled task. Default: web when a port is set, else worker.",
     )
-    image: str | None = Field(
+    image: Image | None = Field(
         None,
         description="image repository name (default: the service's name); "
         "a reference with '/' or ':' is pulled as is",
     )
-    command: str | None = None
+    command: Command | None = None
     cpu: CpuUnits = 256
     memory: Annotated[MemoryMiB, Field(validate_default=True)] = 512
     architecture: Literal["x86_64", "arm64"] = "x86_64"
     port: int | None = Field(None, ge=1, le=65535)
-    health_check: str | None = Field(
+    health_check: HealthPath | None = Field(
         None, description="HTTP path checked for health (by the load balancer for web)"
     )
-    path: str | None = Field(None, description="load-balancer path pattern, e.g. /api/*")
-    host: str | None = Field(None, description="load-balancer host rule, e.g. api.example.com")
+    path: Route | None = Field(
+        None, description="load-balancer path: a URL path, '*' at the end for a prefix, e.g. /api/*"
+    )
+    host: HostRule | None = Field(None, description="load-balancer host rule, e.g. api.example.com")
     count: int | None = Field(None, ge=0, le=1000, description="desired tasks; default by phase")
     autoscaling: Autoscaling | None = None
     uses: list[str] = Field(default_factory=list, description="what it talks to, by name")
     schedule: ScheduleField | None = Field(None, description="for kind: job")
-    run_minutes: Minutes = Field(5.0, description="for kind: job, how long one run takes")
+    run_minutes: Minutes = Field(
+        5.0, gt=0, le=10080, description="for kind: job, how long one run takes"
+    )
     jobs: list[Job] = Field(default_factory=list, description="schedules this worker runs itself")
-    environment: dict[str, str] = Field(
-        default_factory=dict, description="plain settings (never secrets)"
+    environment: dict[EnvName, SettingValue] = Field(
+        default_factory=dict,
+        description="plain settings; a secret goes under `secrets:` and into `uses:`",
     )
 
     @property
@@ -230,14 +245,16 @@ class Service(StrictModel):
 
 
 class Postgres(StrictModel):
-    version: str = "16"
+    version: Version = "16"
     instance: RdsClass = "db.t4g.micro"
     storage_gb: int = Field(20, ge=20, le=65536)
-    max_storage_gb: int | None = Field(None, description="storage autoscaling ceiling")
+    max_storage_gb: int | None = Field(
+        None, ge=20, le=65536, description="storage autoscaling ceiling"
+    )
     backup_days: int = Field(7, ge=0, le=35)
     multi_az: bool | None = Field(None, description="default by phase (Multi-AZ from phase 3)")
     read_replicas: int = Field(0, ge=0, le=5)
-    extensions: list[str] = Field(default_factory=list, description="e.g. postgis")
+    extensions: list[Extension] = Field(default_factory=list, description="e.g. postgis")
     performance_insights: bool = False
 
     @model_validator(mode="after")
@@ -263,39 +280,39 @@ EvictionPolicy = Literal[
 
 class Redis(StrictModel):
     engine: Literal["redis", "valkey"] = "redis"
-    version: str = "7"
+    version: Version = "7"
     node_type: CacheNode = "cache.t4g.micro"
     nodes: int | None = Field(None, ge=1, le=6, description="default by phase (2 from phase 3)")
     encryption: bool = Field(True, description="at rest and in transit")
     snapshot_days: int = Field(1, ge=0, le=35)
     maxmemory_policy: EvictionPolicy = "allkeys-lru"
     container_memory_mb: int = Field(
-        512, ge=32, description="maxmemory when it runs as a container (phase 1)"
+        512, ge=32, le=1048576, description="maxmemory when it runs as a container (phase 1)"
     )
 
 
 class Lifecycle(StrictModel):
-    noncurrent_expire_days: int | None = Field(None, ge=1)
-    expire_days: int | None = Field(None, ge=1)
-    infrequent_access_days: int | None = Field(None, ge=30)
+    noncurrent_expire_days: int | None = Field(None, ge=1, le=36500)
+    expire_days: int | None = Field(None, ge=1, le=36500)
+    infrequent_access_days: int | None = Field(None, ge=30, le=36500)
 
 
 HttpMethod = Literal["GET", "PUT", "POST", "DELETE", "HEAD"]
 
 
 class Cors(StrictModel):
-    origins: list[str] = Field(default_factory=lambda: ["*"])
+    origins: list[Origin] = Field(default_factory=lambda: ["*"])
     methods: list[HttpMethod] = Field(default_factory=lambda: list[HttpMethod](["GET", "PUT"]))
-    max_age_seconds: int = 3000
+    max_age_seconds: int = Field(3000, ge=0, le=31_536_000)
 
 
 class Bucket(StrictModel):
     versioning: bool = True
     lifecycle: Lifecycle | None = None
     cors: Cors | None = None
-    expected_gb: float = Field(10, ge=0, description="stored GB, for cost")
-    put_requests_per_month: int = Field(100_000, ge=0)
-    get_requests_per_month: int = Field(1_000_000, ge=0)
+    expected_gb: float = Field(10, ge=0, le=1e9, description="stored GB, for cost")
+    put_requests_per_month: int = Field(100_000, ge=0, le=10**13)
+    get_requests_per_month: int = Field(1_000_000, ge=0, le=10**13)
 
 
 class Queue(StrictModel):
@@ -304,11 +321,13 @@ class Queue(StrictModel):
     max_receives: int = Field(5, ge=1, le=1000)
     visibility_timeout_seconds: int = Field(30, ge=0, le=43200)
     retention_days: int = Field(4, ge=1, le=14)
-    requests_per_month: int = Field(1_000_000, ge=0, description="API requests, for cost")
+    requests_per_month: int = Field(
+        1_000_000, ge=0, le=10**13, description="API requests, for cost"
+    )
 
 
 class Search(StrictModel):
-    engine_version: str = "OpenSearch_2.13"
+    engine_version: SearchVersion = "OpenSearch_2.13"
     instance: SearchType = "t3.small.search"
     nodes: int = Field(1, ge=1, le=20)
     storage_gb: int = Field(20, ge=10, le=16384, description="per node")
@@ -319,7 +338,7 @@ class Secret(StrictModel):
     store: Literal["parameter-store", "secrets-manager"] | None = Field(
         None, description="default: the stack's secret_store"
     )
-    description: str | None = None
+    description: Description | None = None
 
 
 # --- operations --------------------------------------------------------------------------
@@ -347,20 +366,20 @@ AlarmName = Literal[
 
 
 class Alarms(StrictModel):
-    email: str | None = None
+    email: Email | None = None
     disabled: list[AlarmName] = Field(default_factory=list)
-    thresholds: dict[AlarmName, float] = Field(default_factory=dict)
+    thresholds: dict[AlarmName, Threshold] = Field(default_factory=dict)
 
 
 class Budget(StrictModel):
-    monthly_usd: float = Field(gt=0)
-    alerts_percent: list[int] = Field(default_factory=lambda: [80, 100, 120])
-    email: str | None = None
+    monthly_usd: float = Field(gt=0, le=1e9)
+    alerts_percent: list[Percent] = Field(default_factory=lambda: [80, 100, 120])
+    email: Email | None = None
 
 
 class DisasterRecovery(StrictModel):
-    rto: Minutes = Field(240.0, description="recovery time objective")
-    rpo: Minutes = Field(60.0, description="recovery point objective")
+    rto: Minutes = Field(240.0, ge=0, le=525_600, description="recovery time objective")
+    rpo: Minutes = Field(60.0, ge=0, le=525_600, description="recovery point objective")
     region: Region | None = Field(None, description="where cross-region backups go (phase 4)")
 
 
@@ -371,15 +390,21 @@ class Logs(StrictModel):
 class Usage(StrictModel):
     """Traffic assumptions the usage-priced items depend on; each default is documented."""
 
-    requests_per_month: int = Field(1_000_000, ge=0, description="HTTP requests to the app")
-    data_out_gb: float = Field(20, ge=0, description="GB served to the internet per month")
-    nat_gb: float = Field(10, ge=0, description="GB through NAT per month (image pulls, APIs)")
-    log_gb: float = Field(5, ge=0, description="GB of logs ingested per month")
-    dns_queries_millions: float = Field(1, ge=0)
-    image_gb: float = Field(1, ge=0, description="GB stored per image repository")
+    requests_per_month: int = Field(
+        1_000_000, ge=0, le=10**13, description="HTTP requests to the app"
+    )
+    data_out_gb: float = Field(20, ge=0, le=1e9, description="GB served to the internet per month")
+    nat_gb: float = Field(
+        10, ge=0, le=1e9, description="GB through NAT per month (image pulls, APIs)"
+    )
+    log_gb: float = Field(5, ge=0, le=1e9, description="GB of logs ingested per month")
+    dns_queries_millions: float = Field(1, ge=0, le=1e7)
+    image_gb: float = Field(1, ge=0, le=1e6, description="GB stored per image repository")
     traced_requests_percent: float = Field(5, ge=0, le=100, description="X-Ray sampling")
-    alarm_notifications: int = Field(100, ge=0, description="alarm e-mails per month")
-    secret_api_calls: int = Field(10_000, ge=0, description="Secrets Manager calls per month")
+    alarm_notifications: int = Field(100, ge=0, le=10**9, description="alarm e-mails per month")
+    secret_api_calls: int = Field(
+        10_000, ge=0, le=10**12, description="Secrets Manager calls per month"
+    )
 
 
 class Topology(StrictModel):
@@ -395,8 +420,8 @@ class Topology(StrictModel):
     task_subnets: Literal["public", "private"] | None = None
     data_subnets: bool | None = Field(None, description="a separate subnet tier for data stores")
     azs: int | None = Field(None, ge=1, le=3)
-    cidr: str = "10.0.0.0/16"
-    min_tasks: int | None = Field(None, ge=0)
+    cidr: VpcCidr = Field("10.0.0.0/16", description="a private IPv4 block, /16 to /19")
+    min_tasks: int | None = Field(None, ge=0, le=1000)
     autoscaling: bool | None = None
     waf: bool | None = None
     tracing: bool | None = None
@@ -413,7 +438,7 @@ class Topology(StrictModel):
 class Environment(StrictModel):
     phase: int = Field(2, ge=1, le=4, description="growth phase 1-4")
     region: Region | None = None
-    domain: str | None = None
+    domain: Domain | None = None
     overrides: dict[str, Any] = Field(
         default_factory=dict, description="any part of the stack, changed for this environment"
     )
@@ -424,7 +449,7 @@ class Stack(StrictModel):
 
     name: Name
     region: Region = "us-east-1"
-    domain: str | None = None
+    domain: Domain | None = None
     tls: bool = True
     secret_store: Literal["parameter-store", "secrets-manager"] = "parameter-store"
     services: dict[Name, Service] = Field(min_length=1)
@@ -434,7 +459,7 @@ class Stack(StrictModel):
     buckets: dict[Name, Bucket] = Field(default_factory=dict)
     queues: dict[Name, Queue] = Field(default_factory=dict)
     secrets: Annotated[
-        dict[str, Secret],
+        dict[SecretName, Secret],
         BeforeValidator(_list_to_mapping, json_schema_input_type=dict[str, Secret] | list[str]),
     ] = Field(default_factory=dict)
     logs: Logs = Logs()
@@ -443,7 +468,9 @@ class Stack(StrictModel):
     dr: DisasterRecovery = DisasterRecovery()
     usage: Usage = Usage()
     topology: Topology = Topology()
-    environments: dict[Name, Environment] = Field(default_factory=lambda: {"prod": Environment()})
+    environments: dict[EnvironmentName, Environment] = Field(
+        default_factory=lambda: {"prod": Environment()}
+    )
 
     def targets(self) -> dict[str, str]:
         """Every name a `uses:` link may point at, with what it is."""

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 DAYS_PER_MONTH = 730 / 24  # 30.416..., the same month as everywhere else (730 hours)
 
-_RATE_SHORT = re.compile(r"^\s*(\d+)\s*(s|sec|m|min|h|d)\s*$")
-_RATE_LONG = re.compile(r"^\s*rate\(\s*(\d+)\s+(second|minute|hour|day)s?\s*\)\s*$")
-_CRON_WRAPPED = re.compile(r"^\s*cron\((.*)\)\s*$")
+_RATE_SHORT = re.compile(r"([0-9]{1,9}) *(s|sec|m|min|h|d)")
+_RATE_LONG = re.compile(r"rate\( *([0-9]{1,9}) +(second|minute|hour|day)s? *\)")
+_CRON_WRAPPED = re.compile(r"cron\((.*)\)")
+_CRON_TEXT = re.compile(r"[0-9A-Za-z*?,/#\- ]+")
+_YEARS = re.compile(r"\*|[0-9]{4}(?:-[0-9]{4})?(?:/[0-9]{1,3})?")
+MAX_PERIOD_SECONDS = 366 * 86400
 _UNIT_SECONDS = {
     "s": 1,
     "sec": 1,
@@ -108,22 +111,30 @@ def _number(text: str, names: dict[str, int] | None) -> int:
     text = text.strip().upper()
     if names and text in names:
         return names[text]
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise ScheduleError(f"'{text}' is not a number")
     return int(text)
 
 
 def parse_schedule(text: str) -> Schedule:
-    text = str(text).strip()
+    text = " ".join(str(text).split())
     for pattern in (_RATE_SHORT, _RATE_LONG):
-        match = pattern.match(text)
+        match = pattern.fullmatch(text)
         if match:
             seconds = int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
             if seconds <= 0:
                 raise ScheduleError("a rate must be greater than zero")
+            if seconds > MAX_PERIOD_SECONDS:
+                raise ScheduleError("a rate of more than a year; use a cron expression")
             return Schedule(text, seconds, None)
-    wrapped = _CRON_WRAPPED.match(text)
-    fields = (wrapped.group(1) if wrapped else text).split()
+    wrapped = _CRON_WRAPPED.fullmatch(text)
+    body = wrapped.group(1) if wrapped else text
+    if not _CRON_TEXT.fullmatch(body):
+        raise ScheduleError(
+            f"'{text}' is neither a rate (30s, 5m, 1h, rate(5 minutes)) nor a cron expression "
+            "('0 2 * * *' or 'cron(0 2 * * ? *)')"
+        )
+    fields = body.split()
     if len(fields) == 5:
         minute, hour, dom, month, dow = fields
         if dow == "*":
@@ -136,6 +147,8 @@ def parse_schedule(text: str) -> Schedule:
             f"'{text}' is neither a rate (30s, 5m, 1h, rate(5 minutes)) nor a cron expression "
             "('0 2 * * *' or 'cron(0 2 * * ? *)')"
         )
+    if not _YEARS.fullmatch(fields[5]):
+        raise ScheduleError(f"'{fields[5]}' is not a year field (*, 2030 or 2030-2035)")
     schedule = Schedule(text, None, tuple(fields))
     schedule.runs_per_month  # noqa: B018 - validates every field
     return schedule

@@ -1,22 +1,48 @@
 """Read YAML while remembering where every key and value stands in the file.
 
-PyYAML's composer gives each node a start mark; we build the plain data and, beside it, a map
-from key path to (line, column) so that any later error can point at the user's line.
+A stack file is untrusted text (it arrives in pull requests), so reading it is bounded before
+anything is built: the file's size, its nesting depth and the number of values its aliases
+expand to are checked on the event stream, which libyaml produces without recursion. Only then
+are the nodes composed and the plain data built, beside a map from key path to (line, column)
+so that any later error can point at the user's line.
 """
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import stat
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from stackwright.stack.errors import Problem, StackError
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
+MAX_BYTES = 1_000_000  # a large stack file is a few tens of kilobytes
+MAX_DEPTH = 32  # the model nests six deep; overrides add three
+MAX_VALUES = 100_000  # after aliases are expanded
+MAX_NUMBER_CHARACTERS = 32
+MAX_NUMBER = 10**15
 
 KeyPath = tuple[str | int, ...]
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_KEY_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null")}
+# What YAML 1.1 allows in a stream (its "printable" set); anything else is refused by position.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,56 +78,187 @@ class Document:
     source: SourceMap
 
 
+def _at(file: str, mark: Any, message: str, hint: str | None = None) -> StackError:
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return StackError([Problem(file, line, column, (), message, hint)])
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _events(text: str, file: str) -> list[yaml.Event]:
+    """The document's events, refused past the depth and expansion bounds."""
+    events: list[yaml.Event] = []
+    open_frames: list[tuple[str | None, list[int]]] = []  # (anchor, [values so far])
+    sizes: dict[str, int] = {}  # anchor → how many values it stands for
+    parser = _Parser(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            events.append(event)
+            added = 0
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_frames) >= MAX_DEPTH:
+                    raise _at(
+                        file,
+                        event.start_mark,
+                        f"nested more than {MAX_DEPTH} levels deep",
+                        "a stack file needs far fewer levels; look for stray brackets",
+                    )
+                open_frames.append((event.anchor, [1]))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, (size,) = open_frames.pop()
+                if anchor is not None:
+                    sizes[anchor] = size
+                added = size
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+                added = 1
+            elif isinstance(event, yaml.AliasEvent):
+                if any(anchor == event.anchor for anchor, _ in open_frames):
+                    raise _at(
+                        file,
+                        event.start_mark,
+                        f"the alias *{event.anchor} refers to a value that contains it",
+                        "an alias may only repeat a finished value",
+                    )
+                added = sizes.get(
+                    event.anchor or "", 0
+                )  # an undefined alias is the composer's error
+            if added and open_frames:
+                total = open_frames[-1][1]
+                total[0] += added
+                if total[0] > MAX_VALUES:
+                    raise _at(
+                        file,
+                        event.start_mark,
+                        f"aliases expand this file to more than {MAX_VALUES:,} values",
+                        "a stack file needs far fewer; repeat less through anchors",
+                    )
+    finally:
+        parser.dispose()
+    return events
+
+
+class _Replay(Composer, SafeConstructor, Resolver):
+    """PyYAML's composer and constructor, fed from events already read and checked."""
+
+    def __init__(self, events: list[yaml.Event]) -> None:
+        self._pending = deque(events)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+    def check_event(self, *choices: type[yaml.Event]) -> bool:
+        if not self._pending:
+            return False
+        return not choices or isinstance(self._pending[0], choices)
+
+    def peek_event(self) -> yaml.Event:
+        return self._pending[0]
+
+    def get_event(self) -> yaml.Event:
+        return self._pending.popleft()
+
+
 def _mark(node: yaml.Node) -> Location:
     return Location(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node: yaml.Node, path: KeyPath, source: SourceMap, loader: Any) -> Any:
-    source.values[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
+class _Builder:
+    def __init__(self, source: SourceMap, loader: _Replay) -> None:
+        self.source = source
+        self.loader = loader
+
+    def problem(
+        self, node: yaml.Node, path: KeyPath, message: str, hint: str | None = None
+    ) -> StackError:
+        loc = _mark(node)
+        return StackError([Problem(self.source.file, loc.line, loc.column, path, message, hint)])
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.source.values[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            self._plain_tag(node, path, _MAP_TAG, "a mapping")
+            self.loader.flatten_mapping(node)
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            self._plain_tag(node, path, _SEQ_TAG, "a list")
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _plain_tag(self, node: yaml.Node, path: KeyPath, tag: str, what: str) -> None:
+        if node.tag != tag:
+            written = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.problem(
+                node, path, f"the tag {written} is not allowed here: write {what} without a tag"
+            )
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int):
-                raise StackError([_problem(source, key_node, path, "a key must be a plain name")])
-            key = str(key)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _KEY_TAGS:
+                raise self.problem(key_node, path, "a key must be a plain name")
+            key = key_node.value  # as written: `yes:` and `80:` are names here, not true and 80
+            here = (*path, key)
             if key in result:
-                first = source.keys[(*path, key)]
-                raise StackError(
-                    [
-                        _problem(
-                            source,
-                            key_node,
-                            (*path, key),
-                            f"duplicate key '{key}' (first set on line {first.line})",
-                            hint="keep one of the two",
-                        )
-                    ]
+                first = self.source.keys[here]
+                raise self.problem(
+                    key_node,
+                    here,
+                    f"duplicate key '{key}' (first set on line {first.line})",
+                    hint="keep one of the two",
                 )
-            source.keys[(*path, key)] = _mark(key_node)
-            result[key] = _build(value_node, (*path, key), source, loader)
+            self.source.keys[here] = _mark(key_node)
+            result[key] = self.build(value_node, here)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), source, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
 
-
-def _problem(
-    source: SourceMap, node: yaml.Node, path: KeyPath, message: str, hint: str | None = None
-) -> Problem:
-    loc = _mark(node)
-    return Problem(source.file, loc.line, loc.column, path, message, hint)
+    def _scalar(self, node: yaml.Node, path: KeyPath) -> Any:
+        if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARACTERS:
+            raise self.problem(node, path, "this number is far too long to mean anything here")
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.problem(node, path, f"{node.value} is not a finite number")
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if is_number and abs(value) > MAX_NUMBER:
+            raise self.problem(node, path, f"{node.value} is too large (at most 10^15 here)")
+        return value
 
 
 def parse_text(text: str, file: str) -> Document:
+    if len(text) > MAX_BYTES:
+        raise StackError(
+            [
+                Problem(
+                    file, 1, 1, (), f"larger than {MAX_BYTES:,} characters; is this a stack file?"
+                )
+            ]
+        )
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        line, column = _position(text, bad.start())
+        raise StackError(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    (),
+                    f"the character U+{ord(bad.group()):04X} is not allowed in YAML",
+                    "write it as an escape inside double quotes, or remove it",
+                )
+            ]
+        )
     source = SourceMap(file)
-    loader = _Loader(text)
     try:
+        loader = _Replay(_events(text, file))
         node = loader.get_single_node()
         if node is None:
             raise StackError([Problem(file, 1, 1, (), "the file is empty", "start with `name:`")])
-        data = _build(node, (), source, loader)
+        data = _Builder(source, loader).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -117,8 +274,6 @@ def parse_text(text: str, file: str) -> Document:
         ) from None
     except yaml.YAMLError as exc:
         raise StackError([Problem(file, 1, 1, (), f"not valid YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
     return Document(data, source)
 
 
@@ -132,13 +287,60 @@ def _yaml_hint(what: str, line_text: str) -> str | None:
     return None
 
 
-def read_file(path: Path) -> Document:
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _file_problem(path: Path, message: str, hint: str | None = None) -> StackError:
+    return StackError([Problem(str(path), 1, 1, (), message, hint)])
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_BYTES of them; never blocks on a pipe or device."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a FIFO nobody writes to returns at once instead of waiting.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise StackError([Problem(str(path), 0, 0, (), "no such file")]) from None
-    except UnicodeDecodeError as exc:
-        raise StackError([Problem(str(path), 0, 0, (), f"not UTF-8 text: {exc.reason}")]) from None
+        raise _file_problem(path, "no such file") from None
     except OSError as exc:
-        raise StackError([Problem(str(path), 0, 0, (), f"cannot read: {exc.strerror}")]) from None
+        raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+        raise _file_problem(path, f"cannot read: this is {kind}, not a stack file")
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            data = stream.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise _file_problem(path, f"larger than {MAX_BYTES:,} bytes; is this a stack file?")
+    return data
+
+
+def read_file(path: Path) -> Document:
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8-sig", "replace")
+        line, column = _position(good, len(good))
+        raise StackError(
+            [
+                Problem(
+                    str(path),
+                    line,
+                    column,
+                    (),
+                    f"not UTF-8 text: {exc.reason} (byte 0x{data[exc.start]:02x})",
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
     return parse_text(text, str(path))
