@@ -228,7 +228,9 @@ def test_a_manifest_of_the_wrong_shape_is_a_clear_error(tmp_path: Path, manifest
     (out / ".stackwright-manifest.json").write_text(manifest)
     result = run("build", str(stack), "-o", str(out))
     assert result.code == 1
-    assert "is not a stackwright manifest" in result.stderr and "internal error" not in result.stderr
+    assert (
+        "is not a stackwright manifest" in result.stderr and "internal error" not in result.stderr
+    )
 
 
 def test_generated_files_get_the_umask_mode_and_keep_a_mode_set_by_hand(tmp_path: Path) -> None:

@@ -221,6 +221,7 @@ class Container:
     command: str | None = None
     role: Literal["service", "proxy", "cache"] = "service"
     secrets: tuple[str, ...] = ()
+    environment: tuple[tuple[str, str], ...] = ()
     web: bool = False  # served to users through the proxy
     route: str | None = None  # its path pattern, when it is not the default route
 
@@ -301,6 +302,7 @@ class Bucket(Resource):
 class Queue(Resource):
     TYPE: ClassVar[str] = "queue"
     queue_name: str
+    dead_letter_name: str | None
     fifo: bool
     dead_letter: bool
     max_receives: int

@@ -25,19 +25,22 @@ def emit(root: Root) -> None:
     cache = next(root.plan.of_type(Cache), None)
     if cache is None:
         return
-    root.needs_random = True
     root.resource(FILE, "aws_elasticache_subnet_group", "main").attrs(
-        name=root.named("cache"), subnet_ids=root.subnet_ids(cache.subnet_tier)
+        name=root.named("aws_elasticache_subnet_group", "cache"),
+        subnet_ids=root.subnet_ids(cache.subnet_tier),
     )
     major = cache.version.split(".")[0]
     family = f"{cache.engine}{major}" if cache.engine == "valkey" else f"redis{major}"
     params = root.resource(FILE, "aws_elasticache_parameter_group", "main")
-    params.attrs(name=root.named("cache"), family=family)
+    params.attrs(name=root.named("aws_elasticache_parameter_group", "cache"), family=family)
     params.block("parameter").attrs(name="maxmemory-policy", value=cache.maxmemory_policy)
     if cache.encryption:
-        token = root.resource(FILE, "random_password", "cache_auth")
-        token.comment("Generated once, kept in state and in Secrets Manager; never in these files.")
-        token.attrs(length=48, special=False)
+        token = root.data(FILE, "aws_secretsmanager_random_password", "cache_auth")
+        token.comment(
+            "A new value at every plan; the secret version below keeps the first one it was "
+            "given, and the cache reads it from there. Never in these files."
+        )
+        token.attrs(password_length=48, exclude_punctuation=True)
         secret = root.resource(FILE, "aws_secretsmanager_secret", "cache_auth")
         secret.comment(
             "checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; "
@@ -48,13 +51,15 @@ def emit(root: Root) -> None:
             "clients rotated together"
         )
         secret.attrs(
-            name=Raw('"${local.name}/cache-auth-token"'),
+            name=f"{root.prefix}/cache-auth-token",
             recovery_window_in_days=7 if root.prod else 0,
         )
-        root.resource(FILE, "aws_secretsmanager_secret_version", "cache_auth").attrs(
+        version = root.resource(FILE, "aws_secretsmanager_secret_version", "cache_auth")
+        version.attrs(
             secret_id=Raw("aws_secretsmanager_secret.cache_auth.id"),
-            secret_string=Raw("random_password.cache_auth.result"),
+            secret_string=Raw("data.aws_secretsmanager_random_password.cache_auth.random_password"),
         )
+        version.block("lifecycle").attr("ignore_changes", [Raw("secret_string")])
     block = root.resource(FILE, "aws_elasticache_replication_group", "main")
     block.comment(
         "checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; "
@@ -70,8 +75,8 @@ def emit(root: Root) -> None:
         block.comment("checkov:skip=CKV_AWS_30:the stack turns cache encryption off")
         block.comment("checkov:skip=CKV_AWS_31:the stack turns cache encryption off")
     block.attrs(
-        replication_group_id=Raw('substr("${local.name}-cache", 0, 40)'),
-        description=Raw('"${local.name} cache"'),
+        replication_group_id=root.named("aws_elasticache_replication_group", "cache"),
+        description=f"{root.prefix} cache",
         engine=cache.engine,
         engine_version=engine_version(cache.engine, cache.version),
         node_type=cache.node_type,
@@ -84,7 +89,11 @@ def emit(root: Root) -> None:
         security_group_ids=[Raw(root.group_of(cache))],
         at_rest_encryption_enabled=cache.encryption,
         transit_encryption_enabled=cache.encryption,
-        auth_token=Raw("random_password.cache_auth.result") if cache.encryption else None,
+        auth_token=(
+            Raw("aws_secretsmanager_secret_version.cache_auth.secret_string")
+            if cache.encryption
+            else None
+        ),
         snapshot_retention_limit=cache.snapshot_days,
         auto_minor_version_upgrade=True,
         apply_immediately=not root.prod,

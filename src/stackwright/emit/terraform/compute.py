@@ -3,10 +3,10 @@ autoscaling and schedules, or the phase-1 EC2 host running Docker Compose."""
 
 from __future__ import annotations
 
+from stackwright.emit.host import USER_DATA, host_domain, host_files
 from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.endpoints import DATABASE_SECRET, connection, env_name
-from stackwright.emit.terraform.hcl import Block, Call, Raw, Value, template
-from stackwright.emit.terraform.host import user_data
+from stackwright.emit.terraform.hcl import Block, Call, Interpolation, Raw, Value, interpolate
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
     ContainerRepository,
@@ -52,11 +52,15 @@ def emit(root: Root) -> None:
         _host(root, host)
 
 
-def image_ref(root: Root, image: str) -> Raw:
+def image_ref(root: Root, image: str) -> Interpolation | str:
+    """An image this stack builds (its ECR repository at the deployed tag), or one it pulls
+    as written (a literal string)."""
     repositories = {r.name for r in root.plan.of_type(ContainerRepository)}
     if image in repositories:
-        return template(f"${{aws_ecr_repository.{label(image)}.repository_url}}:${{var.image_tag}}")
-    return Raw(f'"{image}"')
+        return interpolate(
+            Raw(f"aws_ecr_repository.{label(image)}.repository_url"), ":", Raw("var.image_tag")
+        )
+    return image
 
 
 def _repository(root: Root, repository: ContainerRepository) -> None:
@@ -169,7 +173,7 @@ def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
         "filesystem; set readonlyRootFilesystem once yours does not"
     )
     block.attrs(
-        family=root.named(task.name),
+        family=root.named("aws_ecs_task_definition", task.name),
         requires_compatibilities=["FARGATE"],
         network_mode="awsvpc",
         cpu=str(task.cpu),
@@ -203,7 +207,7 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
             f"phase {root.plan.phase}): it is billed per metric, per service; set "
             "topology.container_insights to have it now"
         )
-    block.attr("name", Raw("local.name"))
+    block.attr("name", root.prefix)
     block.block("setting").attrs(
         name="containerInsights", value="enabled" if cluster.container_insights else "disabled"
     )
@@ -211,7 +215,7 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
     called, callers = _calls(root)
     if called:
         root.resource(FILE, "aws_service_discovery_http_namespace", "main").attrs(
-            name=Raw("local.name"),
+            name=root.prefix,
             description="services find each other by name through ECS Service Connect",
         )
         block.block("service_connect_defaults").attr(
@@ -275,15 +279,18 @@ def _service(
         target.attrs(
             service_namespace="ecs",
             scalable_dimension="ecs:service:DesiredCount",
-            resource_id=template(
-                f"service/${{aws_ecs_cluster.main.name}}/${{aws_ecs_service.{tf}.name}}"
+            resource_id=interpolate(
+                "service/",
+                Raw("aws_ecs_cluster.main.name"),
+                "/",
+                Raw(f"aws_ecs_service.{tf}.name"),
             ),
             min_capacity=service.min_tasks,
             max_capacity=service.max_tasks,
         )
         policy = root.resource(FILE, "aws_appautoscaling_policy", service.name)
         policy.attrs(
-            name=Raw(f'"${{local.name}}-{service.name}-cpu"'),
+            name=root.named("aws_appautoscaling_policy", service.name, "cpu"),
             policy_type="TargetTrackingScaling",
             service_namespace=Raw(f"aws_appautoscaling_target.{tf}.service_namespace"),
             scalable_dimension=Raw(f"aws_appautoscaling_target.{tf}.scalable_dimension"),
@@ -306,7 +313,7 @@ def _schedule(root: Root, task: ScheduledTask) -> None:
         "a customer-managed key is billed per key each month, and the plan has none"
     )
     block.attrs(
-        name=root.named(task.name),
+        name=root.named("aws_scheduler_schedule", task.name),
         schedule_expression=task.schedule,
         schedule_expression_timezone="UTC",
     )
@@ -322,36 +329,58 @@ def _schedule(root: Root, task: ScheduledTask) -> None:
     _network(ecs.block("network_configuration"), root, task, public_tasks)
 
 
+HOST_DIR = "host"
+
+
+def _packed(file: str) -> Call:
+    return Call("base64gzip", Raw(f'file("${{path.module}}/{HOST_DIR}/{file}")'))
+
+
+def _host_settings(root: Root, host: Ec2Host) -> dict[str, Value]:
+    """What the host's scripts read from settings.json: Terraform's values, and the stack's
+    as HCL literals; jsonencode and base64 carry them into the user data as data."""
+    repositories = [label(r.name) for r in root.plan.of_type(ContainerRepository)]
+    used = root.used_by(host)
+    environment: dict[str, Value] = dict(connection(root, used).settings)
+    if any(c.role == "cache" for c in host.containers):
+        environment.update(REDIS_HOST="redis", REDIS_PORT="6379", REDIS_TLS="false")
+    settings: dict[str, Value] = {
+        "region": Raw("var.region"),
+        "registry": (
+            Raw(f'split("/", aws_ecr_repository.{repositories[0]}.repository_url)[0]')
+            if repositories
+            else ""
+        ),
+        "tag": Raw("var.image_tag"),
+        "domain": host_domain(root.plan) or "",
+    }
+    if any(isinstance(t, Database) for t in used):
+        settings["database_secret_arn"] = DATABASE_SECRET
+    settings["environment"] = dict(sorted(environment.items()))
+    return settings
+
+
+def _user_data(root: Root, host: Ec2Host) -> Call:
+    files: dict[str, Value] = {
+        "boot": _packed("boot.sh"),
+        "fetch_secrets": _packed("fetch-secrets.sh"),
+        "certificate": _packed("certificate.sh"),
+        "certificate_deployed": _packed("certificate-deployed.sh"),
+        "compose": _packed("compose.yaml"),
+        "nginx": _packed("nginx.conf"),
+        "secrets": _packed("secrets.tsv"),
+        "settings": Call("base64gzip", Call("jsonencode", _host_settings(root, host))),
+    }
+    template = f'"${{path.module}}/{HOST_DIR}/{USER_DATA}"'
+    return Call("templatefile", files, leading=(template,))
+
+
 def _host(root: Root, host: Ec2Host) -> None:
     root.data(FILE, "aws_ssm_parameter", "al2023").attr(
         "name", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
     )
-    repositories = [label(r.name) for r in root.plan.of_type(ContainerRepository)]
-    registry: Value = (
-        Raw(f'split("/", aws_ecr_repository.{repositories[0]}.repository_url)[0]')
-        if repositories
-        else ""
-    )
-    variables: dict[str, Value] = {
-        "region": Raw("var.region"),
-        "registry": registry,
-        "tag": Raw("var.image_tag"),
-    }
-    used = root.used_by(host)
-    settings: dict[str, str] = {}
-    for key, value in connection(root, used).settings.items():
-        if isinstance(value, Raw):
-            variables[key.lower()] = value
-            settings[key] = f"${{{key.lower()}}}"
-        else:
-            settings[key] = value
-    if any(c.role == "cache" for c in host.containers):
-        settings.update(REDIS_HOST="redis", REDIS_PORT="6379", REDIS_TLS="false")
-    secret_arns: dict[str, str] = {}
-    if any(isinstance(t, Database) for t in used):
-        variables["database_secret_arn"] = DATABASE_SECRET
-        secret_arns["DATABASE_PASSWORD"] = "${database_secret_arn}"
-    root.extra_files["host-user-data.sh.tftpl"] = user_data(root, host, settings, secret_arns)
+    for name, text in host_files(root.plan, host).items():
+        root.extra_files[f"{HOST_DIR}/{name}"] = text
     block = root.resource(FILE, "aws_instance", host.name)
     block.comment(
         "checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed "
@@ -366,9 +395,7 @@ def _host(root: Root, host: Ec2Host) -> None:
         ebs_optimized=True,
         monitoring=False,
         user_data_replace_on_change=False,
-        user_data=Call(
-            "templatefile", variables, leading=('"${path.module}/host-user-data.sh.tftpl"',)
-        ),
+        user_data=_user_data(root, host),
     )
     metadata = block.block("metadata_options")
     metadata.attrs(http_tokens="required", http_endpoint="enabled")
@@ -376,7 +403,7 @@ def _host(root: Root, host: Ec2Host) -> None:
     disk.attrs(
         volume_type="gp3", volume_size=host.disk_gb, encrypted=True, delete_on_termination=True
     )
-    block.attr("tags", {"Name": root.named(host.name)})
+    block.attr("tags", {"Name": root.named("tag", host.name)})
     block.comment(
         "User data runs at first boot only; deploys update the Compose project "
         "through SSM instead of replacing the host."
@@ -390,7 +417,7 @@ def _host(root: Root, host: Ec2Host) -> None:
         if ip.owner == host.id:
             eip = root.resource(FILE, "aws_eip", ip.name)
             eip.attrs(domain="vpc", instance=Raw(f"aws_instance.{label(host.name)}.id"))
-            eip.attr("tags", {"Name": root.named(host.name)})
+            eip.attr("tags", {"Name": root.named("tag", host.name)})
             root.output(
                 "host_public_ip",
                 Raw(f"aws_eip.{label(ip.name)}.public_ip"),

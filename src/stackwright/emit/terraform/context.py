@@ -6,20 +6,25 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from stackwright.emit.terraform.hcl import Block, Item, Raw
+from stackwright.aws.names import aws_name
+from stackwright.emit.terraform.hcl import IDENTIFIER, Block, Item, Raw
 from stackwright.plan.model import INTERNET, Plan
 from stackwright.plan.resources import Resource, SecurityGroup, Subnet
 
 R = TypeVar("R", bound=Resource)
 
 TERRAFORM_VERSION = ">= 1.10"  # S3 backend locking without DynamoDB (use_lockfile)
-AWS_PROVIDER_VERSION = "~> 6.0"
-RANDOM_PROVIDER_VERSION = "~> 3.6"
+# Tested against 5.100 (the newest 5.x); the blocks written are those 6.x accepts too.
+AWS_PROVIDER_VERSION = ">= 5.100, < 7.0"
 
 
 def label(name: str) -> str:
-    """A Terraform resource label from a plan name."""
-    return name.replace("-", "_").replace(".", "_")
+    """A Terraform resource label from a plan name (names are checked when the stack loads;
+    this refuses anything else, so a label is always safe to write into an expression)."""
+    result = name.replace("-", "_").replace(".", "_")
+    if not IDENTIFIER.fullmatch(result):
+        raise ValueError(f"{name!r} cannot be a Terraform label")
+    return result
 
 
 @dataclass
@@ -31,7 +36,6 @@ class Root:
     extra_files: dict[str, str] = field(default_factory=dict)  # templates and the like
     variables: list[Block] = field(default_factory=list)
     outputs: list[Block] = field(default_factory=list)
-    needs_random: bool = False
 
     # Indexes over the plan, built once: a plan can hold thousands of resources.
     @cached_property
@@ -79,9 +83,15 @@ class Root:
     def prod(self) -> bool:
         return self.plan.environment in ("prod", "production")
 
-    def named(self, suffix: str) -> Raw:
-        """An AWS name: the stack and environment, then the resource's own name."""
-        return Raw(f'"${{local.name}}-{suffix}"')
+    @property
+    def prefix(self) -> str:
+        """The stack and the environment, which every AWS name starts with."""
+        return f"{self.plan.stack}-{self.plan.environment}"
+
+    def named(self, kind: str, *suffix: str) -> str:
+        """The AWS name of a resource of `kind` (its Terraform type): the stack and the
+        environment, then the resource's own name, fitted within the kind's limit."""
+        return aws_name(kind, self.plan.stack, self.plan.environment, *suffix)
 
     def group_of(self, owner: Resource) -> str:
         """The Terraform address of the security group that guards `owner`."""

@@ -30,10 +30,13 @@ def emit(root: Root) -> None:
 def _postgres(root: Root, db: Database) -> None:
     plan = root.plan
     root.resource(FILE, "aws_db_subnet_group", "main").attrs(
-        name=root.named("db"), subnet_ids=root.subnet_ids(db.subnet_tier)
+        name=root.named("aws_db_subnet_group", "db"), subnet_ids=root.subnet_ids(db.subnet_tier)
     )
     params = root.resource(FILE, "aws_db_parameter_group", "main")
-    params.attrs(name_prefix=Raw('"${local.name}-postgres-"'), family=_family(db.version))
+    params.attrs(
+        name_prefix=root.named("aws_db_parameter_group", "postgres") + "-",
+        family=_family(db.version),
+    )
     for name, value, method in (
         ("rds.force_ssl", "1", "pending-reboot"),
         ("log_statement", "ddl", None),
@@ -71,7 +74,7 @@ def _postgres(root: Root, db: Database) -> None:
         "key; a customer-managed key is billed per key each month, and the plan has none"
     )
     block.attrs(
-        identifier=root.named("postgres"),
+        identifier=root.named("aws_db_instance", "postgres"),
         engine="postgres",
         engine_version=db.version,
         instance_class=db.instance,
@@ -92,7 +95,7 @@ def _postgres(root: Root, db: Database) -> None:
         copy_tags_to_snapshot=True,
         deletion_protection=db.deletion_protection,
         skip_final_snapshot=False,
-        final_snapshot_identifier=root.named("postgres-final"),
+        final_snapshot_identifier=root.named("aws_db_snapshot", "postgres-final"),
         auto_minor_version_upgrade=True,
         enabled_cloudwatch_logs_exports=["postgresql", "upgrade"],
         performance_insights_enabled=db.performance_insights,
@@ -124,7 +127,7 @@ def _postgres(root: Root, db: Database) -> None:
                 "checkov:skip=CKV_AWS_293:deletion protection is for production, as on the primary"
             )
         replica.attrs(
-            identifier=root.named(f"postgres-replica-{i + 1}"),
+            identifier=root.named("aws_db_instance", f"postgres-replica-{i + 1}"),
             replicate_source_db=Raw("aws_db_instance.main.identifier"),
             instance_class=db.instance,
             storage_type="gp3",
@@ -179,7 +182,7 @@ def _search(root: Root, search: SearchDomain) -> None:
         "(to the services that use search), not by fine-grained access control"
     )
     block.attrs(
-        domain_name=Raw('substr("${local.name}-search", 0, 28)'),
+        domain_name=root.named("aws_opensearch_domain", "search"),
         engine_version=search.engine_version,
     )
     azs = 2

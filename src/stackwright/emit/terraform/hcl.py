@@ -1,20 +1,21 @@
 """A small HCL writer whose output is already `terraform fmt` clean.
 
-Values: str (quoted, `${` escaped), bool, int, float, Raw (an expression written as is),
-list, dict (an object). Consecutive one-line attributes have their `=` aligned, as
+Values: str (a literal: quoted and escaped here, so no text can start an interpolation or end
+the string), bool, int, float, Interpolation (a quoted string of literal parts and expressions),
+Raw (an expression written as is: only the emitters' own references and calls, never stack
+text), list, dict (an object). Consecutive one-line attributes have their `=` aligned, as
 `terraform fmt` does; a multi-line value, a nested block, a comment or a blank line ends the run.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
 INDENT = "  "
-IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 MAX_INLINE_LIST = 90
 
 
@@ -23,6 +24,14 @@ class Raw:
     """An HCL expression: a reference, a function call, a template string."""
 
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Interpolation:
+    """A quoted string made of literal text and `${...}` expressions, e.g.
+    `Interpolation((Raw("aws_s3_bucket.files.arn"), "/*"))`; literal parts are escaped."""
+
+    parts: tuple[str | Raw, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +44,16 @@ class Call:
 
 
 Value: TypeAlias = (
-    str | bool | int | float | Raw | Call | Sequence["Value"] | Mapping[str, "Value"] | None
+    str
+    | bool
+    | int
+    | float
+    | Raw
+    | Interpolation
+    | Call
+    | Sequence["Value"]
+    | Mapping[str, "Value"]
+    | None
 )
 
 
@@ -93,23 +111,51 @@ def ref(text: str) -> Raw:
     return Raw(text)
 
 
-def template(text: str) -> Raw:
-    """A quoted template string, `${...}` interpolations left live."""
-    return Raw(json.dumps(text, ensure_ascii=False))
+def interpolate(*parts: str | Raw) -> Interpolation:
+    return Interpolation(parts)
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if not char.isprintable() and char != " ":
+        code = ord(char)
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return char
+
+
+def _literal(text: str) -> str:
+    """Text as the inside of an HCL string: escapes for quotes, backslashes and control
+    characters (HCL knows \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN), and `$${` / `%%{` so
+    that nothing in it is read as an interpolation or a directive."""
+    escaped = "".join(_escape_char(c) for c in text)
+    return escaped.replace("${", "$${").replace("%{", "%%{")
 
 
 def quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False).replace("${", "$${").replace("%{", "%%{")
+    return f'"{_literal(text)}"'
+
+
+def _interpolation(value: Interpolation) -> str:
+    inside = "".join(
+        f"${{{part.text}}}" if isinstance(part, Raw) else _literal(part) for part in value.parts
+    )
+    return f'"{inside}"'
 
 
 def _key(name: str) -> str:
-    return name if IDENTIFIER.match(name) else quote(name)
+    return name if IDENTIFIER.fullmatch(name) else quote(name)
 
 
 def render_value(value: Value, indent: str) -> list[str]:
     """The value's lines; the first continues the line of its attribute."""
     if isinstance(value, Raw):
         return value.text.split("\n")
+    if isinstance(value, Interpolation):
+        return [_interpolation(value)]
     if isinstance(value, Call):
         inner: list[str] = render_value(value.value, indent)
         head = value.function + "(" + "".join(f"{arg}, " for arg in value.leading)
@@ -175,7 +221,7 @@ def _render_body(items: list[Item], indent: str) -> list[str]:
             lines.extend(_render_block(item, indent))
         elif isinstance(item, Comment):
             flush()
-            lines.extend(f"{indent}# {line}".rstrip() for line in item.text.split("\n"))
+            lines.extend(_comment(item, indent))
         else:
             flush()
             lines.append("")
@@ -205,6 +251,15 @@ def _opens_bracket(text: str) -> bool:
     return depth != 0
 
 
+def _comment(comment: Comment, indent: str) -> list[str]:
+    """`# ` before each line; a control character inside a line is written as an escape, so
+    a comment can never end early."""
+    return [
+        f"{indent}# {''.join(c if c.isprintable() else repr(c)[1:-1] for c in line)}".rstrip()
+        for line in comment.text.split("\n")
+    ]
+
+
 def _render_block(block: Block, indent: str) -> list[str]:
     head = " ".join([block.kind, *(quote(label) for label in block.labels)])
     if not block.body:
@@ -219,5 +274,5 @@ def render_file(items: Sequence[Item]) -> str:
         if isinstance(item, Block):
             chunks.append("\n".join(_render_block(item, "")))
         elif isinstance(item, Comment):
-            chunks.append("\n".join(f"# {line}".rstrip() for line in item.text.split("\n")))
+            chunks.append("\n".join(_comment(item, "")))
     return "\n\n".join(chunks) + "\n"

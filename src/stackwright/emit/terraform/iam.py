@@ -3,10 +3,10 @@ flows need; the scheduler's role; the phase-1 host's instance profile."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from stackwright.emit.terraform.context import Root, label
-from stackwright.emit.terraform.hcl import Block, Raw
+from stackwright.emit.terraform.hcl import Block, Raw, Value, interpolate
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
     Bucket,
@@ -47,12 +47,12 @@ def _assume(root: Root, name: str, service: str) -> str:
 
 def _role(root: Root, name: str, service: str) -> str:
     root.resource(FILE, "aws_iam_role", name).attrs(
-        name=root.named(name), assume_role_policy=Raw(_assume(root, name, service))
+        name=root.named("aws_iam_role", name), assume_role_policy=Raw(_assume(root, name, service))
     )
     return f"aws_iam_role.{label(name)}"
 
 
-def _statement(doc: Block, sid: str, actions: list[str], resources: list[Raw]) -> None:
+def _statement(doc: Block, sid: str, actions: list[str], resources: Sequence[Value]) -> None:
     statement = doc.block("statement")
     statement.attrs(sid=sid, actions=actions, resources=resources)
 
@@ -71,7 +71,7 @@ def _access(root: Root, role: str, name: str, targets: Iterable[Resource], traci
             doc,
             f"Objects{tf.title().replace('_', '')}",
             ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-            [Raw(f'"${{aws_s3_bucket.{tf}.arn}}/*"')],
+            [interpolate(Raw(f"aws_s3_bucket.{tf}.arn"), "/*")],
         )
         _statement(
             doc,
@@ -92,7 +92,7 @@ def _access(root: Root, role: str, name: str, targets: Iterable[Resource], traci
             doc,
             "Search",
             ["es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete"],
-            [Raw('"${aws_opensearch_domain.main.arn}/*"')],
+            [interpolate(Raw("aws_opensearch_domain.main.arn"), "/*")],
         )
     if tracing:
         doc.comment("X-Ray's write actions cannot be scoped to a resource.")
@@ -177,5 +177,5 @@ def emit(root: Root) -> None:
         _secret_reader(root, role, "host", [t for t in targets if isinstance(t, Secret)])
         _access(root, role, "host", targets, False)
         root.resource(FILE, "aws_iam_instance_profile", "host").attrs(
-            name=root.named("host"), role=Raw(f"{role}.name")
+            name=root.named("aws_iam_instance_profile", "host"), role=Raw(f"{role}.name")
         )

@@ -16,6 +16,13 @@ def _prefix(name: str) -> str:
     return f"{letters}-"
 
 
+def _alb_name(root: Root) -> str:
+    name = root.named("aws_lb", "alb")
+    if name.startswith("internal-"):  # AWS keeps that start for internal load balancers
+        name = root.named("aws_lb", "alb").replace("internal-", "int-", 1)
+    return name
+
+
 def emit(root: Root) -> None:
     plan = root.plan
     alb = next(plan.of_type(LoadBalancer), None)
@@ -49,7 +56,7 @@ def emit(root: Root) -> None:
             f"{plan.phase}); set topology.waf to add it now"
         )
     block.attrs(
-        name=Raw('trimsuffix(substr("${local.name}-alb", 0, 32), "-")'),
+        name=_alb_name(root),
         load_balancer_type="application",
         internal=False,
         security_groups=[Raw(root.group_of(alb))],
@@ -139,7 +146,7 @@ def _web_acl(root: Root, waf: WebAcl) -> None:
         "checkov:skip=CKV2_AWS_31:WAF logging is billed per GB; add an "
         "aws_wafv2_web_acl_logging_configuration when you need it"
     )
-    acl.attrs(name=root.named("waf"), scope="REGIONAL")
+    acl.attrs(name=root.named("aws_wafv2_web_acl", "waf"), scope="REGIONAL")
     acl.block("default_action").block("allow")
     for priority, rule_name in enumerate(waf.rules, start=1):
         rule = acl.block("rule")
@@ -159,7 +166,7 @@ def _web_acl(root: Root, waf: WebAcl) -> None:
     visibility = acl.block("visibility_config")
     visibility.attrs(
         cloudwatch_metrics_enabled=True,
-        metric_name=Raw('"${local.name}-waf"'),
+        metric_name=root.named("aws_wafv2_web_acl", "waf"),
         sampled_requests_enabled=True,
     )
     root.resource(FILE, "aws_wafv2_web_acl_association", "main").attrs(

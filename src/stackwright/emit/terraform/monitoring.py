@@ -48,7 +48,7 @@ def emit(root: Root) -> None:
             "checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish "
             "to a topic under the AWS-managed key; alerts carry no secrets"
         )
-        sns.attr("name", root.named("alerts"))
+        sns.attr("name", root.named("aws_sns_topic", "alerts"))
         policy = root.data(FILE, "aws_iam_policy_document", "alerts-publish")
         statement = policy.block("statement")
         statement.attrs(
@@ -82,7 +82,7 @@ def emit(root: Root) -> None:
     tracing = next(plan.of_type(Tracing), None)
     if tracing is not None:
         root.resource(FILE, "aws_xray_sampling_rule", "main").attrs(
-            rule_name=Raw('substr("${local.name}", 0, 32)'),
+            rule_name=root.named("aws_xray_sampling_rule"),
             priority=1000,
             fixed_rate=tracing.sampling_percent / 100,
             reservoir_size=1,
@@ -157,7 +157,7 @@ def _alarm(root: Root, alarm: Alarm) -> None:
     rule = alarm.rule
     block = root.resource(FILE, "aws_cloudwatch_metric_alarm", alarm.name)
     block.attrs(
-        alarm_name=root.named(alarm.name.replace("_", "-")),
+        alarm_name=root.named("aws_cloudwatch_metric_alarm", alarm.name.replace("_", "-")),
         alarm_description=rule.description,
         namespace=rule.namespace,
         metric_name=rule.metric,
@@ -258,7 +258,7 @@ def _dashboard_widgets(root: Root, dashboard: Dashboard) -> list[Value]:
 
 def _dashboard(root: Root, dashboard: Dashboard) -> None:
     root.resource(FILE, "aws_cloudwatch_dashboard", dashboard.name).attrs(
-        dashboard_name=root.named(dashboard.name),
+        dashboard_name=root.named("aws_cloudwatch_dashboard", dashboard.name),
         dashboard_body=Call("jsonencode", {"widgets": _dashboard_widgets(root, dashboard)}),
     )
 
@@ -266,7 +266,7 @@ def _dashboard(root: Root, dashboard: Dashboard) -> None:
 def _budget(root: Root, budget: Budget) -> None:
     block: Block = root.resource(FILE, "aws_budgets_budget", "monthly")
     block.attrs(
-        name=root.named("monthly"),
+        name=root.named("aws_budgets_budget", "monthly"),
         budget_type="COST",
         limit_amount=f"{budget.monthly_usd:.2f}",
         limit_unit="USD",

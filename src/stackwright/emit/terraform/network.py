@@ -25,7 +25,7 @@ def emit(root: Root) -> None:
         "add an aws_flow_log when you need them"
     )
     main.attrs(cidr_block=vpc.cidr, enable_dns_support=True, enable_dns_hostnames=True)
-    main.attr("tags", {"Name": root.named("vpc")})
+    main.attr("tags", {"Name": root.named("tag", "vpc")})
     root.resource(FILE, "aws_default_security_group", "main").comment(
         "No rules: nothing may use the default security group."
     ).attr("vpc_id", Raw("aws_vpc.main.id"))
@@ -40,23 +40,23 @@ def emit(root: Root) -> None:
             availability_zone=Raw(f"local.azs[{subnet.az_index}]"),
             map_public_ip_on_launch=False,
         )
-        block.attr("tags", {"Name": root.named(subnet.name), "tier": subnet.tier})
+        block.attr("tags", {"Name": root.named("tag", subnet.name), "tier": subnet.tier})
 
     public = root.resource(FILE, "aws_route_table", "public")
     public.attr("vpc_id", Raw("aws_vpc.main.id"))
     public.block("route").attrs(cidr_block=ANYWHERE, gateway_id=Raw("aws_internet_gateway.main.id"))
-    public.attr("tags", {"Name": root.named("public")})
+    public.attr("tags", {"Name": root.named("tag", "public")})
 
     nats = list(plan.of_type(NatGateway))
     for nat in nats:
         eip = root.resource(FILE, "aws_eip", nat.name)
-        eip.attr("domain", "vpc").attr("tags", {"Name": root.named(nat.name)})
+        eip.attr("domain", "vpc").attr("tags", {"Name": root.named("tag", nat.name)})
         gateway = root.resource(FILE, "aws_nat_gateway", nat.name)
         gateway.attrs(
             allocation_id=Raw(f"aws_eip.{label(nat.name)}.id"),
             subnet_id=Raw(f"aws_subnet.public_{nat.az_index + 1}.id"),
         )
-        gateway.attr("tags", {"Name": root.named(nat.name)})
+        gateway.attr("tags", {"Name": root.named("tag", nat.name)})
         gateway.attr("depends_on", [Raw("aws_internet_gateway.main")])
 
     private_tables: dict[int, str] = {}
@@ -70,7 +70,7 @@ def emit(root: Root) -> None:
                     cidr_block=ANYWHERE,
                     nat_gateway_id=Raw(f"aws_nat_gateway.{label(route_via.name)}.id"),
                 )
-            private.attr("tags", {"Name": root.named(f"private-{az + 1}")})
+            private.attr("tags", {"Name": root.named("tag", f"private-{az + 1}")})
             private_tables[az] = f"private_{az + 1}"
     if any(s.tier == "data" for s in subnets):
         data = root.resource(FILE, "aws_route_table", "data")
@@ -78,7 +78,7 @@ def emit(root: Root) -> None:
             "No route out: the data tier is not reachable from, nor reaches, the internet."
         )
         data.attr("vpc_id", Raw("aws_vpc.main.id"))
-        data.attr("tags", {"Name": root.named("data")})
+        data.attr("tags", {"Name": root.named("tag", "data")})
 
     for subnet in subnets:
         table_label = {"public": "public", "data": "data"}.get(subnet.tier) or private_tables[
@@ -99,7 +99,7 @@ def emit(root: Root) -> None:
                 "EventBridge schedule, which Checkov does not follow"
             )
         block.attrs(
-            name_prefix=Raw(f'"${{local.name}}-{group.name}-"'),
+            name_prefix=root.named("aws_security_group", group.name) + "-",
             description=f"{owner[0].replace('_', ' ')} {owner[1]}",
             vpc_id=Raw("aws_vpc.main.id"),
         )

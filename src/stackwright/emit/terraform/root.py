@@ -22,11 +22,10 @@ from stackwright.emit.terraform import (
 )
 from stackwright.emit.terraform.context import (
     AWS_PROVIDER_VERSION,
-    RANDOM_PROVIDER_VERSION,
     TERRAFORM_VERSION,
     Root,
 )
-from stackwright.emit.terraform.hcl import Block, Comment, Item, Raw, render_file
+from stackwright.emit.terraform.hcl import Block, Comment, Item, Raw, quote, render_file
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import Vpc
 
@@ -42,6 +41,7 @@ CONCERNS: tuple[Callable[[Root], None], ...] = (
     secrets.emit,
     monitoring.emit,
 )
+IMAGE_TAG = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"  # the OCI distribution spec's tag
 HEADER = Comment(
     "Written by stackwright from the stack file. Edit freely: stackwright will "
     "not overwrite\na file changed since it wrote it unless asked to (--force)."
@@ -52,13 +52,11 @@ def state_bucket(stack: str) -> str:
     return f"{stack}-terraform-state"
 
 
-def _versions(random: bool) -> Block:
+def _versions() -> Block:
     terraform = Block("terraform")
     terraform.attr("required_version", TERRAFORM_VERSION)
     providers = terraform.block("required_providers")
     providers.attr("aws", {"source": "hashicorp/aws", "version": AWS_PROVIDER_VERSION})
-    if random:
-        providers.attr("random", {"source": "hashicorp/random", "version": RANDOM_PROVIDER_VERSION})
     return terraform
 
 
@@ -76,6 +74,21 @@ def _provider(plan: Plan, alias: str | None = None, region: Raw | str | None = N
 def _variable(name: str, description: str, default: str | None) -> Block:
     block = Block("variable", (name,))
     block.attrs(description=description, type=Raw("string"), default=default)
+    return block
+
+
+def _image_tag() -> Block:
+    block = _variable(
+        "image_tag",
+        "the image tag every service runs, e.g. the commit the deploy workflow built "
+        "(tags are immutable, so there is no default)",
+        None,
+    )
+    check = block.block("validation")
+    check.attrs(
+        condition=Raw(f"can(regex({quote(IMAGE_TAG)}, var.image_tag))"),
+        error_message="An image tag is letters, digits, '_', '.' and '-', at most 128 long.",
+    )
     return block
 
 
@@ -99,21 +112,15 @@ def environment_root(plan: Plan) -> dict[str, str]:
     variables: list[Item] = [
         HEADER,
         _variable("region", "AWS region of this environment", plan.region),
-        _variable(
-            "image_tag",
-            "the image tag every service runs, e.g. the commit the deploy workflow built "
-            "(tags are immutable, so there is no default)",
-            None,
-        ),
+        _image_tag(),
     ]
     locals_block = Block("locals")
-    locals_block.attr("name", f"{plan.stack}-{plan.environment}")
     vpc = next(plan.of_type(Vpc), None)
     if vpc is not None:
         locals_block.comment("Availability zones named, so the set never changes under you.")
         locals_block.attr("azs", [f"{plan.region}{letter}" for letter in "abc"[: vpc.azs]])
     files: dict[str, list[Item]] = {
-        "versions.tf": [HEADER, _versions(root.needs_random)],
+        "versions.tf": [HEADER, _versions()],
         "providers.tf": providers,
         "variables.tf": variables,
         "locals.tf": [HEADER, locals_block],
@@ -150,7 +157,7 @@ def bootstrap_root(stack: str, region: str) -> dict[str, str]:
     lifecycle(root, "state.tf", "state", noncurrent_days=90, expire_days=None, ia_days=None)
     root.output("state_bucket", Raw("aws_s3_bucket.state.id"), "the remote-state bucket")
     files: dict[str, list[Item]] = {
-        "versions.tf": [HEADER, _versions(False)],
+        "versions.tf": [HEADER, _versions()],
         "providers.tf": [HEADER, _provider(plan_like)],
         "variables.tf": [HEADER, _variable("region", "AWS region of the state bucket", region)],
         "state.tf": [HEADER, *root.files["state.tf"]],

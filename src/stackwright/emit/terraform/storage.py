@@ -118,18 +118,17 @@ def emit(root: Root) -> None:
         )
     for queue in root.plan.of_type(Queue):
         tf = label(queue.name)
-        suffix = ".fifo" if queue.fifo else ""
-        if queue.dead_letter:
+        if queue.dead_letter_name:
             dlq = root.resource(FILE, "aws_sqs_queue", f"{queue.name}-dead-letter")
             dlq.attrs(
-                name=Raw(f'"${{local.name}}-{queue.name}-dead-letter{suffix}"'),
+                name=queue.dead_letter_name,
                 fifo_queue=queue.fifo or None,
                 message_retention_seconds=14 * 86400,
                 sqs_managed_sse_enabled=True,
             )
         block = root.resource(FILE, "aws_sqs_queue", queue.name)
         block.attrs(
-            name=Raw(f'"${{local.name}}-{queue.name}{suffix}"'),
+            name=queue.queue_name,
             fifo_queue=queue.fifo or None,
             visibility_timeout_seconds=queue.visibility_timeout_seconds,
             message_retention_seconds=queue.retention_days * 86400,

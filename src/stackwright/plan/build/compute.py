@@ -194,6 +194,7 @@ def add_host(ctx: Context) -> None:
                 ports=(service.port,) if service.port else (),
                 command=service.command,
                 secrets=_secrets(ctx, service),
+                environment=tuple(sorted(service.environment.items())),
                 web=service.resolved_kind == "web",
                 route=service.path,
             )

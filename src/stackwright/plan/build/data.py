@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from stackwright.aws.names import aws_name, fit, limit_of
 from stackwright.plan.build.context import Context
 from stackwright.plan.resources import (
     BackupReplication,
@@ -96,7 +97,7 @@ def add_data(ctx: Context) -> None:
         bucket_resource = ctx.add(
             Bucket(
                 name=name,
-                bucket_name=f"{ctx.prefix}-{name}",
+                bucket_name=aws_name("aws_s3_bucket", ctx.prefix, name),
                 versioning=bucket.versioning,
                 noncurrent_expire_days=lifecycle.noncurrent_expire_days if lifecycle else None,
                 expire_days=lifecycle.expire_days if lifecycle else None,
@@ -111,10 +112,16 @@ def add_data(ctx: Context) -> None:
         ctx.endpoints[name] = bucket_resource.id
     for name, queue in stack.queues.items():
         suffix = ".fifo" if queue.fifo else ""
+        within = limit_of("aws_sqs_queue") - len(suffix)
         queue_resource = ctx.add(
             Queue(
                 name=name,
-                queue_name=f"{ctx.prefix}-{name}{suffix}",
+                queue_name=fit(f"{ctx.prefix}-{name}", within) + suffix,
+                dead_letter_name=(
+                    fit(f"{ctx.prefix}-{name}-dead-letter", within) + suffix
+                    if queue.dead_letter
+                    else None
+                ),
                 fifo=queue.fifo,
                 dead_letter=queue.dead_letter,
                 max_receives=queue.max_receives,

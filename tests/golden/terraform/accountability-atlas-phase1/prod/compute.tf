@@ -271,15 +271,33 @@ resource "aws_instance" "app" {
   ebs_optimized               = true
   monitoring                  = false
   user_data_replace_on_change = false
-  user_data = templatefile("${path.module}/host-user-data.sh.tftpl", {
-    region                  = var.region
-    registry                = split("/", aws_ecr_repository.api_gateway.repository_url)[0]
-    tag                     = var.image_tag
-    database_host           = aws_db_instance.main.address
-    bucket_videos           = aws_s3_bucket.videos.id
-    queue_moderation_url    = aws_sqs_queue.moderation.url
-    queue_notifications_url = aws_sqs_queue.notifications.url
-    database_secret_arn     = aws_db_instance.main.master_user_secret[0].secret_arn
+  user_data = templatefile("${path.module}/host/user-data.sh.tftpl", {
+    boot                 = base64gzip(file("${path.module}/host/boot.sh"))
+    fetch_secrets        = base64gzip(file("${path.module}/host/fetch-secrets.sh"))
+    certificate          = base64gzip(file("${path.module}/host/certificate.sh"))
+    certificate_deployed = base64gzip(file("${path.module}/host/certificate-deployed.sh"))
+    compose              = base64gzip(file("${path.module}/host/compose.yaml"))
+    nginx                = base64gzip(file("${path.module}/host/nginx.conf"))
+    secrets              = base64gzip(file("${path.module}/host/secrets.tsv"))
+    settings = base64gzip(jsonencode({
+      region              = var.region
+      registry            = split("/", aws_ecr_repository.api_gateway.repository_url)[0]
+      tag                 = var.image_tag
+      domain              = "accountabilityatlas.com"
+      database_secret_arn = aws_db_instance.main.master_user_secret[0].secret_arn
+      environment = {
+        BUCKET_VIDEOS           = aws_s3_bucket.videos.id
+        DATABASE_HOST           = aws_db_instance.main.address
+        DATABASE_NAME           = "app"
+        DATABASE_PORT           = "5432"
+        DATABASE_USER           = "app"
+        QUEUE_MODERATION_URL    = aws_sqs_queue.moderation.url
+        QUEUE_NOTIFICATIONS_URL = aws_sqs_queue.notifications.url
+        REDIS_HOST              = "redis"
+        REDIS_PORT              = "6379"
+        REDIS_TLS               = "false"
+      }
+    }))
   })
   metadata_options {
     http_tokens   = "required"
@@ -292,7 +310,7 @@ resource "aws_instance" "app" {
     delete_on_termination = true
   }
   tags = {
-    Name = "${local.name}-app"
+    Name = "atlas-prod-app"
   }
   # User data runs at first boot only; deploys update the Compose project through SSM instead of replacing the host.
   lifecycle {
@@ -305,6 +323,6 @@ resource "aws_eip" "app" {
   domain   = "vpc"
   instance = aws_instance.app.id
   tags = {
-    Name = "${local.name}-app"
+    Name = "atlas-prod-app"
   }
 }

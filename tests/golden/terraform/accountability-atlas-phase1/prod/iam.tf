@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "host" {
-  name               = "${local.name}-host"
+  name               = "atlas-prod-host"
   assume_role_policy = data.aws_iam_policy_document.host_assume.json
 }
 
@@ -98,6 +98,6 @@ resource "aws_iam_role_policy" "host_access" {
 }
 
 resource "aws_iam_instance_profile" "host" {
-  name = "${local.name}-host"
+  name = "atlas-prod-host"
   role = aws_iam_role.host.name
 }

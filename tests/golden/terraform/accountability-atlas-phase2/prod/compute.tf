@@ -259,7 +259,7 @@ resource "aws_ecr_lifecycle_policy" "web_app" {
 
 resource "aws_ecs_cluster" "main" {
   # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it is billed per metric, per service; set topology.container_insights to have it now
-  name = local.name
+  name = "atlas-prod"
   setting {
     name  = "containerInsights"
     value = "disabled"
@@ -270,13 +270,13 @@ resource "aws_ecs_cluster" "main" {
 }
 
 resource "aws_service_discovery_http_namespace" "main" {
-  name        = local.name
+  name        = "atlas-prod"
   description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-web-app"
+  family                   = "atlas-prod-web-app"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -364,7 +364,7 @@ resource "aws_ecs_service" "web_app" {
 
 resource "aws_ecs_task_definition" "api_gateway" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-api-gateway"
+  family                   = "atlas-prod-api-gateway"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -474,7 +474,7 @@ resource "aws_ecs_service" "api_gateway" {
 
 resource "aws_ecs_task_definition" "user_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-user-service"
+  family                   = "atlas-prod-user-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -599,7 +599,7 @@ resource "aws_ecs_service" "user_service" {
 
 resource "aws_ecs_task_definition" "video_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-video-service"
+  family                   = "atlas-prod-video-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -724,7 +724,7 @@ resource "aws_ecs_service" "video_service" {
 
 resource "aws_ecs_task_definition" "location_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-location-service"
+  family                   = "atlas-prod-location-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -841,7 +841,7 @@ resource "aws_ecs_service" "location_service" {
 
 resource "aws_ecs_task_definition" "search_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-search-service"
+  family                   = "atlas-prod-search-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -942,7 +942,7 @@ resource "aws_ecs_service" "search_service" {
 
 resource "aws_ecs_task_definition" "moderation_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-moderation-service"
+  family                   = "atlas-prod-moderation-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1047,7 +1047,7 @@ resource "aws_ecs_service" "moderation_service" {
 
 resource "aws_ecs_task_definition" "notification_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-notification-service"
+  family                   = "atlas-prod-notification-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"

@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "web_app_execution" {
-  name               = "${local.name}-web-app-execution"
+  name               = "atlas-prod-web-app-execution"
   assume_role_policy = data.aws_iam_policy_document.web_app_execution_assume.json
 }
 
@@ -39,7 +39,7 @@ resource "aws_iam_role_policy" "web_app_execution_secrets" {
 }
 
 resource "aws_iam_role" "web_app_task" {
-  name               = "${local.name}-web-app-task"
+  name               = "atlas-prod-web-app-task"
   assume_role_policy = data.aws_iam_policy_document.web_app_task_assume.json
 }
 
@@ -54,7 +54,7 @@ data "aws_iam_policy_document" "web_app_task_assume" {
 }
 
 resource "aws_iam_role" "api_gateway_execution" {
-  name               = "${local.name}-api-gateway-execution"
+  name               = "atlas-prod-api-gateway-execution"
   assume_role_policy = data.aws_iam_policy_document.api_gateway_execution_assume.json
 }
 
@@ -74,7 +74,7 @@ resource "aws_iam_role_policy_attachment" "api_gateway_execution" {
 }
 
 resource "aws_iam_role" "api_gateway_task" {
-  name               = "${local.name}-api-gateway-task"
+  name               = "atlas-prod-api-gateway-task"
   assume_role_policy = data.aws_iam_policy_document.api_gateway_task_assume.json
 }
 
@@ -89,7 +89,7 @@ data "aws_iam_policy_document" "api_gateway_task_assume" {
 }
 
 resource "aws_iam_role" "user_service_execution" {
-  name               = "${local.name}-user-service-execution"
+  name               = "atlas-prod-user-service-execution"
   assume_role_policy = data.aws_iam_policy_document.user_service_execution_assume.json
 }
 
@@ -127,7 +127,7 @@ resource "aws_iam_role_policy" "user_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "user_service_task" {
-  name               = "${local.name}-user-service-task"
+  name               = "atlas-prod-user-service-task"
   assume_role_policy = data.aws_iam_policy_document.user_service_task_assume.json
 }
 
@@ -142,7 +142,7 @@ data "aws_iam_policy_document" "user_service_task_assume" {
 }
 
 resource "aws_iam_role" "video_service_execution" {
-  name               = "${local.name}-video-service-execution"
+  name               = "atlas-prod-video-service-execution"
   assume_role_policy = data.aws_iam_policy_document.video_service_execution_assume.json
 }
 
@@ -179,7 +179,7 @@ resource "aws_iam_role_policy" "video_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "video_service_task" {
-  name               = "${local.name}-video-service-task"
+  name               = "atlas-prod-video-service-task"
   assume_role_policy = data.aws_iam_policy_document.video_service_task_assume.json
 }
 
@@ -213,7 +213,7 @@ resource "aws_iam_role_policy" "video_service_task_access" {
 }
 
 resource "aws_iam_role" "location_service_execution" {
-  name               = "${local.name}-location-service-execution"
+  name               = "atlas-prod-location-service-execution"
   assume_role_policy = data.aws_iam_policy_document.location_service_execution_assume.json
 }
 
@@ -247,7 +247,7 @@ resource "aws_iam_role_policy" "location_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "location_service_task" {
-  name               = "${local.name}-location-service-task"
+  name               = "atlas-prod-location-service-task"
   assume_role_policy = data.aws_iam_policy_document.location_service_task_assume.json
 }
 
@@ -262,7 +262,7 @@ data "aws_iam_policy_document" "location_service_task_assume" {
 }
 
 resource "aws_iam_role" "search_service_execution" {
-  name               = "${local.name}-search-service-execution"
+  name               = "atlas-prod-search-service-execution"
   assume_role_policy = data.aws_iam_policy_document.search_service_execution_assume.json
 }
 
@@ -296,7 +296,7 @@ resource "aws_iam_role_policy" "search_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "search_service_task" {
-  name               = "${local.name}-search-service-task"
+  name               = "atlas-prod-search-service-task"
   assume_role_policy = data.aws_iam_policy_document.search_service_task_assume.json
 }
 
@@ -311,7 +311,7 @@ data "aws_iam_policy_document" "search_service_task_assume" {
 }
 
 resource "aws_iam_role" "moderation_service_execution" {
-  name               = "${local.name}-moderation-service-execution"
+  name               = "atlas-prod-moderation-service-execution"
   assume_role_policy = data.aws_iam_policy_document.moderation_service_execution_assume.json
 }
 
@@ -345,7 +345,7 @@ resource "aws_iam_role_policy" "moderation_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "moderation_service_task" {
-  name               = "${local.name}-moderation-service-task"
+  name               = "atlas-prod-moderation-service-task"
   assume_role_policy = data.aws_iam_policy_document.moderation_service_task_assume.json
 }
 
@@ -381,7 +381,7 @@ resource "aws_iam_role_policy" "moderation_service_task_access" {
 }
 
 resource "aws_iam_role" "notification_service_execution" {
-  name               = "${local.name}-notification-service-execution"
+  name               = "atlas-prod-notification-service-execution"
   assume_role_policy = data.aws_iam_policy_document.notification_service_execution_assume.json
 }
 
@@ -415,7 +415,7 @@ resource "aws_iam_role_policy" "notification_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "notification_service_task" {
-  name               = "${local.name}-notification-service-task"
+  name               = "atlas-prod-notification-service-task"
   assume_role_policy = data.aws_iam_policy_document.notification_service_task_assume.json
 }
 

@@ -258,7 +258,7 @@ resource "aws_ecr_lifecycle_policy" "web_app" {
 }
 
 resource "aws_ecs_cluster" "main" {
-  name = local.name
+  name = "atlas-prod"
   setting {
     name  = "containerInsights"
     value = "enabled"
@@ -269,13 +269,13 @@ resource "aws_ecs_cluster" "main" {
 }
 
 resource "aws_service_discovery_http_namespace" "main" {
-  name        = local.name
+  name        = "atlas-prod"
   description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-web-app"
+  family                   = "atlas-prod-web-app"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -385,7 +385,7 @@ resource "aws_ecs_service" "web_app" {
 
 resource "aws_ecs_task_definition" "api_gateway" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-api-gateway"
+  family                   = "atlas-prod-api-gateway"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -517,7 +517,7 @@ resource "aws_ecs_service" "api_gateway" {
 
 resource "aws_ecs_task_definition" "user_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-user-service"
+  family                   = "atlas-prod-user-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -664,7 +664,7 @@ resource "aws_ecs_service" "user_service" {
 
 resource "aws_ecs_task_definition" "video_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-video-service"
+  family                   = "atlas-prod-video-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -811,7 +811,7 @@ resource "aws_ecs_service" "video_service" {
 
 resource "aws_ecs_task_definition" "location_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-location-service"
+  family                   = "atlas-prod-location-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -950,7 +950,7 @@ resource "aws_ecs_service" "location_service" {
 
 resource "aws_ecs_task_definition" "search_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-search-service"
+  family                   = "atlas-prod-search-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -1077,7 +1077,7 @@ resource "aws_ecs_service" "search_service" {
 
 resource "aws_ecs_task_definition" "moderation_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-moderation-service"
+  family                   = "atlas-prod-moderation-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1204,7 +1204,7 @@ resource "aws_ecs_service" "moderation_service" {
 
 resource "aws_ecs_task_definition" "notification_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-notification-service"
+  family                   = "atlas-prod-notification-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"

@@ -2,7 +2,6 @@
 # a file changed since it wrote it unless asked to (--force).
 
 locals {
-  name = "atlas-staging"
   # Availability zones named, so the set never changes under you.
   azs = ["us-east-1a", "us-east-1b"]
 }

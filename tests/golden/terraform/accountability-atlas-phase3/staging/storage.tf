@@ -156,13 +156,13 @@ resource "aws_s3_bucket_lifecycle_configuration" "videos" {
 }
 
 resource "aws_sqs_queue" "moderation_dead_letter" {
-  name                      = "${local.name}-moderation-dead-letter"
+  name                      = "atlas-staging-moderation-dead-letter"
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
 }
 
 resource "aws_sqs_queue" "moderation" {
-  name                       = "${local.name}-moderation"
+  name                       = "atlas-staging-moderation"
   visibility_timeout_seconds = 30
   message_retention_seconds  = 345600
   sqs_managed_sse_enabled    = true
@@ -173,13 +173,13 @@ resource "aws_sqs_queue" "moderation" {
 }
 
 resource "aws_sqs_queue" "notifications_dead_letter" {
-  name                      = "${local.name}-notifications-dead-letter"
+  name                      = "atlas-staging-notifications-dead-letter"
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
 }
 
 resource "aws_sqs_queue" "notifications" {
-  name                       = "${local.name}-notifications"
+  name                       = "atlas-staging-notifications"
   visibility_timeout_seconds = 30
   message_retention_seconds  = 345600
   sqs_managed_sse_enabled    = true

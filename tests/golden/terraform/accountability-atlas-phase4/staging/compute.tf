@@ -258,7 +258,7 @@ resource "aws_ecr_lifecycle_policy" "web_app" {
 }
 
 resource "aws_ecs_cluster" "main" {
-  name = local.name
+  name = "atlas-staging"
   setting {
     name  = "containerInsights"
     value = "enabled"
@@ -269,13 +269,13 @@ resource "aws_ecs_cluster" "main" {
 }
 
 resource "aws_service_discovery_http_namespace" "main" {
-  name        = local.name
+  name        = "atlas-staging"
   description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-web-app"
+  family                   = "atlas-staging-web-app"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -395,7 +395,7 @@ resource "aws_appautoscaling_target" "web_app" {
 }
 
 resource "aws_appautoscaling_policy" "web_app" {
-  name               = "${local.name}-web-app-cpu"
+  name               = "atlas-staging-web-app-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.web_app.service_namespace
   scalable_dimension = aws_appautoscaling_target.web_app.scalable_dimension
@@ -412,7 +412,7 @@ resource "aws_appautoscaling_policy" "web_app" {
 
 resource "aws_ecs_task_definition" "api_gateway" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-api-gateway"
+  family                   = "atlas-staging-api-gateway"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -554,7 +554,7 @@ resource "aws_appautoscaling_target" "api_gateway" {
 }
 
 resource "aws_appautoscaling_policy" "api_gateway" {
-  name               = "${local.name}-api-gateway-cpu"
+  name               = "atlas-staging-api-gateway-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.api_gateway.service_namespace
   scalable_dimension = aws_appautoscaling_target.api_gateway.scalable_dimension
@@ -571,7 +571,7 @@ resource "aws_appautoscaling_policy" "api_gateway" {
 
 resource "aws_ecs_task_definition" "user_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-user-service"
+  family                   = "atlas-staging-user-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -728,7 +728,7 @@ resource "aws_appautoscaling_target" "user_service" {
 }
 
 resource "aws_appautoscaling_policy" "user_service" {
-  name               = "${local.name}-user-service-cpu"
+  name               = "atlas-staging-user-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.user_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.user_service.scalable_dimension
@@ -745,7 +745,7 @@ resource "aws_appautoscaling_policy" "user_service" {
 
 resource "aws_ecs_task_definition" "video_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-video-service"
+  family                   = "atlas-staging-video-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -902,7 +902,7 @@ resource "aws_appautoscaling_target" "video_service" {
 }
 
 resource "aws_appautoscaling_policy" "video_service" {
-  name               = "${local.name}-video-service-cpu"
+  name               = "atlas-staging-video-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.video_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.video_service.scalable_dimension
@@ -919,7 +919,7 @@ resource "aws_appautoscaling_policy" "video_service" {
 
 resource "aws_ecs_task_definition" "location_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-location-service"
+  family                   = "atlas-staging-location-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -1068,7 +1068,7 @@ resource "aws_appautoscaling_target" "location_service" {
 }
 
 resource "aws_appautoscaling_policy" "location_service" {
-  name               = "${local.name}-location-service-cpu"
+  name               = "atlas-staging-location-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.location_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.location_service.scalable_dimension
@@ -1085,7 +1085,7 @@ resource "aws_appautoscaling_policy" "location_service" {
 
 resource "aws_ecs_task_definition" "search_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-search-service"
+  family                   = "atlas-staging-search-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -1222,7 +1222,7 @@ resource "aws_appautoscaling_target" "search_service" {
 }
 
 resource "aws_appautoscaling_policy" "search_service" {
-  name               = "${local.name}-search-service-cpu"
+  name               = "atlas-staging-search-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.search_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.search_service.scalable_dimension
@@ -1239,7 +1239,7 @@ resource "aws_appautoscaling_policy" "search_service" {
 
 resource "aws_ecs_task_definition" "moderation_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-moderation-service"
+  family                   = "atlas-staging-moderation-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1376,7 +1376,7 @@ resource "aws_appautoscaling_target" "moderation_service" {
 }
 
 resource "aws_appautoscaling_policy" "moderation_service" {
-  name               = "${local.name}-moderation-service-cpu"
+  name               = "atlas-staging-moderation-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.moderation_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.moderation_service.scalable_dimension
@@ -1393,7 +1393,7 @@ resource "aws_appautoscaling_policy" "moderation_service" {
 
 resource "aws_ecs_task_definition" "notification_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-notification-service"
+  family                   = "atlas-staging-notification-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1530,7 +1530,7 @@ resource "aws_appautoscaling_target" "notification_service" {
 }
 
 resource "aws_appautoscaling_policy" "notification_service" {
-  name               = "${local.name}-notification-service-cpu"
+  name               = "atlas-staging-notification-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.notification_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.notification_service.scalable_dimension

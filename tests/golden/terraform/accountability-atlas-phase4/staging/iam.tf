@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "web_app_execution" {
-  name               = "${local.name}-web-app-execution"
+  name               = "atlas-staging-web-app-execution"
   assume_role_policy = data.aws_iam_policy_document.web_app_execution_assume.json
 }
 
@@ -39,7 +39,7 @@ resource "aws_iam_role_policy" "web_app_execution_secrets" {
 }
 
 resource "aws_iam_role" "web_app_task" {
-  name               = "${local.name}-web-app-task"
+  name               = "atlas-staging-web-app-task"
   assume_role_policy = data.aws_iam_policy_document.web_app_task_assume.json
 }
 
@@ -69,7 +69,7 @@ resource "aws_iam_role_policy" "web_app_task_access" {
 }
 
 resource "aws_iam_role" "api_gateway_execution" {
-  name               = "${local.name}-api-gateway-execution"
+  name               = "atlas-staging-api-gateway-execution"
   assume_role_policy = data.aws_iam_policy_document.api_gateway_execution_assume.json
 }
 
@@ -89,7 +89,7 @@ resource "aws_iam_role_policy_attachment" "api_gateway_execution" {
 }
 
 resource "aws_iam_role" "api_gateway_task" {
-  name               = "${local.name}-api-gateway-task"
+  name               = "atlas-staging-api-gateway-task"
   assume_role_policy = data.aws_iam_policy_document.api_gateway_task_assume.json
 }
 
@@ -119,7 +119,7 @@ resource "aws_iam_role_policy" "api_gateway_task_access" {
 }
 
 resource "aws_iam_role" "user_service_execution" {
-  name               = "${local.name}-user-service-execution"
+  name               = "atlas-staging-user-service-execution"
   assume_role_policy = data.aws_iam_policy_document.user_service_execution_assume.json
 }
 
@@ -157,7 +157,7 @@ resource "aws_iam_role_policy" "user_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "user_service_task" {
-  name               = "${local.name}-user-service-task"
+  name               = "atlas-staging-user-service-task"
   assume_role_policy = data.aws_iam_policy_document.user_service_task_assume.json
 }
 
@@ -187,7 +187,7 @@ resource "aws_iam_role_policy" "user_service_task_access" {
 }
 
 resource "aws_iam_role" "video_service_execution" {
-  name               = "${local.name}-video-service-execution"
+  name               = "atlas-staging-video-service-execution"
   assume_role_policy = data.aws_iam_policy_document.video_service_execution_assume.json
 }
 
@@ -224,7 +224,7 @@ resource "aws_iam_role_policy" "video_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "video_service_task" {
-  name               = "${local.name}-video-service-task"
+  name               = "atlas-staging-video-service-task"
   assume_role_policy = data.aws_iam_policy_document.video_service_task_assume.json
 }
 
@@ -264,7 +264,7 @@ resource "aws_iam_role_policy" "video_service_task_access" {
 }
 
 resource "aws_iam_role" "location_service_execution" {
-  name               = "${local.name}-location-service-execution"
+  name               = "atlas-staging-location-service-execution"
   assume_role_policy = data.aws_iam_policy_document.location_service_execution_assume.json
 }
 
@@ -298,7 +298,7 @@ resource "aws_iam_role_policy" "location_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "location_service_task" {
-  name               = "${local.name}-location-service-task"
+  name               = "atlas-staging-location-service-task"
   assume_role_policy = data.aws_iam_policy_document.location_service_task_assume.json
 }
 
@@ -328,7 +328,7 @@ resource "aws_iam_role_policy" "location_service_task_access" {
 }
 
 resource "aws_iam_role" "search_service_execution" {
-  name               = "${local.name}-search-service-execution"
+  name               = "atlas-staging-search-service-execution"
   assume_role_policy = data.aws_iam_policy_document.search_service_execution_assume.json
 }
 
@@ -362,7 +362,7 @@ resource "aws_iam_role_policy" "search_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "search_service_task" {
-  name               = "${local.name}-search-service-task"
+  name               = "atlas-staging-search-service-task"
   assume_role_policy = data.aws_iam_policy_document.search_service_task_assume.json
 }
 
@@ -397,7 +397,7 @@ resource "aws_iam_role_policy" "search_service_task_access" {
 }
 
 resource "aws_iam_role" "moderation_service_execution" {
-  name               = "${local.name}-moderation-service-execution"
+  name               = "atlas-staging-moderation-service-execution"
   assume_role_policy = data.aws_iam_policy_document.moderation_service_execution_assume.json
 }
 
@@ -431,7 +431,7 @@ resource "aws_iam_role_policy" "moderation_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "moderation_service_task" {
-  name               = "${local.name}-moderation-service-task"
+  name               = "atlas-staging-moderation-service-task"
   assume_role_policy = data.aws_iam_policy_document.moderation_service_task_assume.json
 }
 
@@ -473,7 +473,7 @@ resource "aws_iam_role_policy" "moderation_service_task_access" {
 }
 
 resource "aws_iam_role" "notification_service_execution" {
-  name               = "${local.name}-notification-service-execution"
+  name               = "atlas-staging-notification-service-execution"
   assume_role_policy = data.aws_iam_policy_document.notification_service_execution_assume.json
 }
 
@@ -507,7 +507,7 @@ resource "aws_iam_role_policy" "notification_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "notification_service_task" {
-  name               = "${local.name}-notification-service-task"
+  name               = "atlas-staging-notification-service-task"
   assume_role_policy = data.aws_iam_policy_document.notification_service_task_assume.json
 }
 

@@ -131,7 +131,7 @@ resource "aws_ecr_lifecycle_policy" "worker" {
 
 resource "aws_ecs_cluster" "main" {
   # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it is billed per metric, per service; set topology.container_insights to have it now
-  name = local.name
+  name = "platform-prod"
   setting {
     name  = "containerInsights"
     value = "disabled"
@@ -140,7 +140,7 @@ resource "aws_ecs_cluster" "main" {
 
 resource "aws_ecs_task_definition" "api" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-api"
+  family                   = "platform-prod-api"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -256,7 +256,7 @@ resource "aws_ecs_service" "api" {
 
 resource "aws_ecs_task_definition" "worker" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-worker"
+  family                   = "platform-prod-worker"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -372,7 +372,7 @@ resource "aws_ecs_service" "worker" {
 
 resource "aws_ecs_task_definition" "scheduler" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-scheduler"
+  family                   = "platform-prod-scheduler"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -488,7 +488,7 @@ resource "aws_ecs_service" "scheduler" {
 
 resource "aws_ecs_task_definition" "notifier" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-notifier"
+  family                   = "platform-prod-notifier"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"

@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "api_execution" {
-  name               = "${local.name}-api-execution"
+  name               = "platform-prod-api-execution"
   assume_role_policy = data.aws_iam_policy_document.api_execution_assume.json
 }
 
@@ -39,7 +39,7 @@ resource "aws_iam_role_policy" "api_execution_secrets" {
 }
 
 resource "aws_iam_role" "api_task" {
-  name               = "${local.name}-api-task"
+  name               = "platform-prod-api-task"
   assume_role_policy = data.aws_iam_policy_document.api_task_assume.json
 }
 
@@ -54,7 +54,7 @@ data "aws_iam_policy_document" "api_task_assume" {
 }
 
 resource "aws_iam_role" "worker_execution" {
-  name               = "${local.name}-worker-execution"
+  name               = "platform-prod-worker-execution"
   assume_role_policy = data.aws_iam_policy_document.worker_execution_assume.json
 }
 
@@ -88,7 +88,7 @@ resource "aws_iam_role_policy" "worker_execution_secrets" {
 }
 
 resource "aws_iam_role" "worker_task" {
-  name               = "${local.name}-worker-task"
+  name               = "platform-prod-worker-task"
   assume_role_policy = data.aws_iam_policy_document.worker_task_assume.json
 }
 
@@ -103,7 +103,7 @@ data "aws_iam_policy_document" "worker_task_assume" {
 }
 
 resource "aws_iam_role" "scheduler_execution" {
-  name               = "${local.name}-scheduler-execution"
+  name               = "platform-prod-scheduler-execution"
   assume_role_policy = data.aws_iam_policy_document.scheduler_execution_assume.json
 }
 
@@ -137,7 +137,7 @@ resource "aws_iam_role_policy" "scheduler_execution_secrets" {
 }
 
 resource "aws_iam_role" "scheduler_task" {
-  name               = "${local.name}-scheduler-task"
+  name               = "platform-prod-scheduler-task"
   assume_role_policy = data.aws_iam_policy_document.scheduler_task_assume.json
 }
 
@@ -152,7 +152,7 @@ data "aws_iam_policy_document" "scheduler_task_assume" {
 }
 
 resource "aws_iam_role" "notifier_execution" {
-  name               = "${local.name}-notifier-execution"
+  name               = "platform-prod-notifier-execution"
   assume_role_policy = data.aws_iam_policy_document.notifier_execution_assume.json
 }
 
@@ -186,7 +186,7 @@ resource "aws_iam_role_policy" "notifier_execution_secrets" {
 }
 
 resource "aws_iam_role" "notifier_task" {
-  name               = "${local.name}-notifier-task"
+  name               = "platform-prod-notifier-task"
   assume_role_policy = data.aws_iam_policy_document.notifier_task_assume.json
 }
 

@@ -31,7 +31,7 @@ resource "aws_cloudwatch_log_group" "notifier" {
 
 resource "aws_sns_topic" "alerts" {
   # checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish to a topic under the AWS-managed key; alerts carry no secrets
-  name = "${local.name}-alerts"
+  name = "platform-prod-alerts"
 }
 
 data "aws_iam_policy_document" "alerts_publish" {
@@ -57,7 +57,7 @@ resource "aws_sns_topic_policy" "alerts" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_api" {
-  alarm_name          = "${local.name}-service-cpu-api"
+  alarm_name          = "platform-prod-service-cpu-api"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -76,7 +76,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_api" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_worker" {
-  alarm_name          = "${local.name}-service-cpu-worker"
+  alarm_name          = "platform-prod-service-cpu-worker"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -95,7 +95,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_worker" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_scheduler" {
-  alarm_name          = "${local.name}-service-cpu-scheduler"
+  alarm_name          = "platform-prod-service-cpu-scheduler"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -114,7 +114,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_scheduler" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_notifier" {
-  alarm_name          = "${local.name}-service-cpu-notifier"
+  alarm_name          = "platform-prod-service-cpu-notifier"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -133,7 +133,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_notifier" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_api" {
-  alarm_name          = "${local.name}-service-memory-api"
+  alarm_name          = "platform-prod-service-memory-api"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -152,7 +152,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_api" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_worker" {
-  alarm_name          = "${local.name}-service-memory-worker"
+  alarm_name          = "platform-prod-service-memory-worker"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -171,7 +171,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_worker" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_scheduler" {
-  alarm_name          = "${local.name}-service-memory-scheduler"
+  alarm_name          = "platform-prod-service-memory-scheduler"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -190,7 +190,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_scheduler" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_notifier" {
-  alarm_name          = "${local.name}-service-memory-notifier"
+  alarm_name          = "platform-prod-service-memory-notifier"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -209,7 +209,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_notifier" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
-  alarm_name          = "${local.name}-alb-5xx-main"
+  alarm_name          = "platform-prod-alb-5xx-main"
   alarm_description   = "5xx responses above the threshold each minute for 5 minutes"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
@@ -227,7 +227,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_latency_main" {
-  alarm_name          = "${local.name}-alb-latency-main"
+  alarm_name          = "platform-prod-alb-latency-main"
   alarm_description   = "p95 response time high"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "TargetResponseTime"
@@ -245,7 +245,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_latency_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_api" {
-  alarm_name          = "${local.name}-alb-unhealthy-hosts-api"
+  alarm_name          = "platform-prod-alb-unhealthy-hosts-api"
   alarm_description   = "a target failing its health check"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
@@ -264,7 +264,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_api" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_worker" {
-  alarm_name          = "${local.name}-alb-unhealthy-hosts-worker"
+  alarm_name          = "platform-prod-alb-unhealthy-hosts-worker"
   alarm_description   = "a target failing its health check"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
@@ -283,7 +283,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_worker" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_scheduler" {
-  alarm_name          = "${local.name}-alb-unhealthy-hosts-scheduler"
+  alarm_name          = "platform-prod-alb-unhealthy-hosts-scheduler"
   alarm_description   = "a target failing its health check"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
@@ -302,7 +302,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_scheduler" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_notifier" {
-  alarm_name          = "${local.name}-alb-unhealthy-hosts-notifier"
+  alarm_name          = "platform-prod-alb-unhealthy-hosts-notifier"
   alarm_description   = "a target failing its health check"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
@@ -321,7 +321,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_notifier" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
-  alarm_name          = "${local.name}-db-cpu-postgres"
+  alarm_name          = "platform-prod-db-cpu-postgres"
   alarm_description   = "database CPU high for 10 minutes"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -339,7 +339,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
-  alarm_name          = "${local.name}-db-free-storage-postgres"
+  alarm_name          = "platform-prod-db-free-storage-postgres"
   alarm_description   = "database storage running out"
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
@@ -357,7 +357,7 @@ resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_connections_postgres" {
-  alarm_name          = "${local.name}-db-connections-postgres"
+  alarm_name          = "platform-prod-db-connections-postgres"
   alarm_description   = "database connections near the limit"
   namespace           = "AWS/RDS"
   metric_name         = "DatabaseConnections"
@@ -375,7 +375,7 @@ resource "aws_cloudwatch_metric_alarm" "db_connections_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "cache_cpu_redis" {
-  alarm_name          = "${local.name}-cache-cpu-redis"
+  alarm_name          = "platform-prod-cache-cpu-redis"
   alarm_description   = "cache engine CPU high"
   namespace           = "AWS/ElastiCache"
   metric_name         = "EngineCPUUtilization"
@@ -393,7 +393,7 @@ resource "aws_cloudwatch_metric_alarm" "cache_cpu_redis" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "cache_memory_redis" {
-  alarm_name          = "${local.name}-cache-memory-redis"
+  alarm_name          = "platform-prod-cache-memory-redis"
   alarm_description   = "cache memory nearly full"
   namespace           = "AWS/ElastiCache"
   metric_name         = "DatabaseMemoryUsagePercentage"
@@ -411,7 +411,7 @@ resource "aws_cloudwatch_metric_alarm" "cache_memory_redis" {
 }
 
 resource "aws_cloudwatch_dashboard" "overview" {
-  dashboard_name = "${local.name}-overview"
+  dashboard_name = "platform-prod-overview"
   dashboard_body = jsonencode({
     widgets = [
       {

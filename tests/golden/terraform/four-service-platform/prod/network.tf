@@ -7,7 +7,7 @@ resource "aws_vpc" "main" {
   enable_dns_support   = true
   enable_dns_hostnames = true
   tags = {
-    Name = "${local.name}-vpc"
+    Name = "platform-prod-vpc"
   }
 }
 
@@ -26,7 +26,7 @@ resource "aws_subnet" "public_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-public-1"
+    Name = "platform-prod-public-1"
     tier = "public"
   }
 }
@@ -37,7 +37,7 @@ resource "aws_subnet" "public_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-public-2"
+    Name = "platform-prod-public-2"
     tier = "public"
   }
 }
@@ -48,7 +48,7 @@ resource "aws_subnet" "private_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-private-1"
+    Name = "platform-prod-private-1"
     tier = "private"
   }
 }
@@ -59,7 +59,7 @@ resource "aws_subnet" "private_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-private-2"
+    Name = "platform-prod-private-2"
     tier = "private"
   }
 }
@@ -70,7 +70,7 @@ resource "aws_subnet" "data_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-data-1"
+    Name = "platform-prod-data-1"
     tier = "data"
   }
 }
@@ -81,7 +81,7 @@ resource "aws_subnet" "data_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-data-2"
+    Name = "platform-prod-data-2"
     tier = "data"
   }
 }
@@ -93,14 +93,14 @@ resource "aws_route_table" "public" {
     gateway_id = aws_internet_gateway.main.id
   }
   tags = {
-    Name = "${local.name}-public"
+    Name = "platform-prod-public"
   }
 }
 
 resource "aws_eip" "nat_1" {
   domain = "vpc"
   tags = {
-    Name = "${local.name}-nat-1"
+    Name = "platform-prod-nat-1"
   }
 }
 
@@ -108,7 +108,7 @@ resource "aws_nat_gateway" "nat_1" {
   allocation_id = aws_eip.nat_1.id
   subnet_id     = aws_subnet.public_1.id
   tags = {
-    Name = "${local.name}-nat-1"
+    Name = "platform-prod-nat-1"
   }
   depends_on = [aws_internet_gateway.main]
 }
@@ -116,7 +116,7 @@ resource "aws_nat_gateway" "nat_1" {
 resource "aws_eip" "nat_2" {
   domain = "vpc"
   tags = {
-    Name = "${local.name}-nat-2"
+    Name = "platform-prod-nat-2"
   }
 }
 
@@ -124,7 +124,7 @@ resource "aws_nat_gateway" "nat_2" {
   allocation_id = aws_eip.nat_2.id
   subnet_id     = aws_subnet.public_2.id
   tags = {
-    Name = "${local.name}-nat-2"
+    Name = "platform-prod-nat-2"
   }
   depends_on = [aws_internet_gateway.main]
 }
@@ -136,7 +136,7 @@ resource "aws_route_table" "private_1" {
     nat_gateway_id = aws_nat_gateway.nat_1.id
   }
   tags = {
-    Name = "${local.name}-private-1"
+    Name = "platform-prod-private-1"
   }
 }
 
@@ -147,7 +147,7 @@ resource "aws_route_table" "private_2" {
     nat_gateway_id = aws_nat_gateway.nat_2.id
   }
   tags = {
-    Name = "${local.name}-private-2"
+    Name = "platform-prod-private-2"
   }
 }
 
@@ -155,7 +155,7 @@ resource "aws_route_table" "data" {
   # No route out: the data tier is not reachable from, nor reaches, the internet.
   vpc_id = aws_vpc.main.id
   tags = {
-    Name = "${local.name}-data"
+    Name = "platform-prod-data"
   }
 }
 
@@ -190,7 +190,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_api" {
-  name_prefix = "${local.name}-ecs-service-api-"
+  name_prefix = "platform-prod-ecs-service-api-"
   description = "ecs service api"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -199,7 +199,7 @@ resource "aws_security_group" "ecs_service_api" {
 }
 
 resource "aws_security_group" "ecs_service_worker" {
-  name_prefix = "${local.name}-ecs-service-worker-"
+  name_prefix = "platform-prod-ecs-service-worker-"
   description = "ecs service worker"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -208,7 +208,7 @@ resource "aws_security_group" "ecs_service_worker" {
 }
 
 resource "aws_security_group" "ecs_service_scheduler" {
-  name_prefix = "${local.name}-ecs-service-scheduler-"
+  name_prefix = "platform-prod-ecs-service-scheduler-"
   description = "ecs service scheduler"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -217,7 +217,7 @@ resource "aws_security_group" "ecs_service_scheduler" {
 }
 
 resource "aws_security_group" "ecs_service_notifier" {
-  name_prefix = "${local.name}-ecs-service-notifier-"
+  name_prefix = "platform-prod-ecs-service-notifier-"
   description = "ecs service notifier"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -226,7 +226,7 @@ resource "aws_security_group" "ecs_service_notifier" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name_prefix = "${local.name}-database-postgres-"
+  name_prefix = "platform-prod-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -235,7 +235,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name_prefix = "${local.name}-cache-redis-"
+  name_prefix = "platform-prod-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -244,7 +244,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name_prefix = "${local.name}-load-balancer-main-"
+  name_prefix = "platform-prod-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

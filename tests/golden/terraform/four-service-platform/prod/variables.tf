@@ -10,4 +10,8 @@ variable "region" {
 variable "image_tag" {
   description = "the image tag every service runs, e.g. the commit the deploy workflow built (tags are immutable, so there is no default)"
   type        = string
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))
+    error_message = "An image tag is letters, digits, '_', '.' and '-', at most 128 long."
+  }
 }

@@ -67,7 +67,7 @@ resource "aws_ecr_lifecycle_policy" "pyparser" {
 
 resource "aws_ecs_cluster" "main" {
   # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it is billed per metric, per service; set topology.container_insights to have it now
-  name = local.name
+  name = "mind-the-wait-prod"
   setting {
     name  = "containerInsights"
     value = "disabled"
@@ -76,7 +76,7 @@ resource "aws_ecs_cluster" "main" {
 
 resource "aws_ecs_task_definition" "php" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-php"
+  family                   = "mind-the-wait-prod-php"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -215,7 +215,7 @@ resource "aws_appautoscaling_target" "php" {
 }
 
 resource "aws_appautoscaling_policy" "php" {
-  name               = "${local.name}-php-cpu"
+  name               = "mind-the-wait-prod-php-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.php.service_namespace
   scalable_dimension = aws_appautoscaling_target.php.scalable_dimension
@@ -232,7 +232,7 @@ resource "aws_appautoscaling_policy" "php" {
 
 resource "aws_ecs_task_definition" "pyparser" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-pyparser"
+  family                   = "mind-the-wait-prod-pyparser"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -311,7 +311,7 @@ resource "aws_ecs_service" "pyparser" {
 
 resource "aws_ecs_task_definition" "scheduler" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-scheduler"
+  family                   = "mind-the-wait-prod-scheduler"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"

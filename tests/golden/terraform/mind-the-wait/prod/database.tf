@@ -2,12 +2,12 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_db_subnet_group" "main" {
-  name       = "${local.name}-db"
+  name       = "mind-the-wait-prod-db"
   subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
 }
 
 resource "aws_db_parameter_group" "main" {
-  name_prefix = "${local.name}-postgres-"
+  name_prefix = "mind-the-wait-prod-postgres-"
   family      = "postgres16"
   parameter {
     name         = "rds.force_ssl"
@@ -32,7 +32,7 @@ resource "aws_db_instance" "main" {
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
   # checkov:skip=CKV_AWS_353:Performance Insights is off in the stack (postgres.performance_insights)
   # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
-  identifier                          = "${local.name}-postgres"
+  identifier                          = "mind-the-wait-prod-postgres"
   engine                              = "postgres"
   engine_version                      = "16"
   instance_class                      = "db.t4g.micro"
@@ -53,7 +53,7 @@ resource "aws_db_instance" "main" {
   copy_tags_to_snapshot               = true
   deletion_protection                 = true
   skip_final_snapshot                 = false
-  final_snapshot_identifier           = "${local.name}-postgres-final"
+  final_snapshot_identifier           = "mind-the-wait-prod-postgres-final"
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   performance_insights_enabled        = false

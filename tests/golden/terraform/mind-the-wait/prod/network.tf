@@ -7,7 +7,7 @@ resource "aws_vpc" "main" {
   enable_dns_support   = true
   enable_dns_hostnames = true
   tags = {
-    Name = "${local.name}-vpc"
+    Name = "mind-the-wait-prod-vpc"
   }
 }
 
@@ -26,7 +26,7 @@ resource "aws_subnet" "public_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-public-1"
+    Name = "mind-the-wait-prod-public-1"
     tier = "public"
   }
 }
@@ -37,7 +37,7 @@ resource "aws_subnet" "public_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-public-2"
+    Name = "mind-the-wait-prod-public-2"
     tier = "public"
   }
 }
@@ -48,7 +48,7 @@ resource "aws_subnet" "data_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-data-1"
+    Name = "mind-the-wait-prod-data-1"
     tier = "data"
   }
 }
@@ -59,7 +59,7 @@ resource "aws_subnet" "data_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-data-2"
+    Name = "mind-the-wait-prod-data-2"
     tier = "data"
   }
 }
@@ -71,7 +71,7 @@ resource "aws_route_table" "public" {
     gateway_id = aws_internet_gateway.main.id
   }
   tags = {
-    Name = "${local.name}-public"
+    Name = "mind-the-wait-prod-public"
   }
 }
 
@@ -79,7 +79,7 @@ resource "aws_route_table" "data" {
   # No route out: the data tier is not reachable from, nor reaches, the internet.
   vpc_id = aws_vpc.main.id
   tags = {
-    Name = "${local.name}-data"
+    Name = "mind-the-wait-prod-data"
   }
 }
 
@@ -104,7 +104,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_php" {
-  name_prefix = "${local.name}-ecs-service-php-"
+  name_prefix = "mind-the-wait-prod-ecs-service-php-"
   description = "ecs service php"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -113,7 +113,7 @@ resource "aws_security_group" "ecs_service_php" {
 }
 
 resource "aws_security_group" "ecs_service_pyparser" {
-  name_prefix = "${local.name}-ecs-service-pyparser-"
+  name_prefix = "mind-the-wait-prod-ecs-service-pyparser-"
   description = "ecs service pyparser"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -122,7 +122,7 @@ resource "aws_security_group" "ecs_service_pyparser" {
 }
 
 resource "aws_security_group" "ecs_service_scheduler" {
-  name_prefix = "${local.name}-ecs-service-scheduler-"
+  name_prefix = "mind-the-wait-prod-ecs-service-scheduler-"
   description = "ecs service scheduler"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -131,7 +131,7 @@ resource "aws_security_group" "ecs_service_scheduler" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name_prefix = "${local.name}-database-postgres-"
+  name_prefix = "mind-the-wait-prod-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -140,7 +140,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name_prefix = "${local.name}-cache-redis-"
+  name_prefix = "mind-the-wait-prod-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -149,7 +149,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name_prefix = "${local.name}-load-balancer-main-"
+  name_prefix = "mind-the-wait-prod-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

@@ -67,7 +67,7 @@ resource "aws_ecr_lifecycle_policy" "pyparser" {
 
 resource "aws_ecs_cluster" "main" {
   # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it is billed per metric, per service; set topology.container_insights to have it now
-  name = local.name
+  name = "mind-the-wait-staging"
   setting {
     name  = "containerInsights"
     value = "disabled"
@@ -76,7 +76,7 @@ resource "aws_ecs_cluster" "main" {
 
 resource "aws_ecs_task_definition" "php" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-php"
+  family                   = "mind-the-wait-staging-php"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -205,7 +205,7 @@ resource "aws_ecs_service" "php" {
 
 resource "aws_ecs_task_definition" "pyparser" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-pyparser"
+  family                   = "mind-the-wait-staging-pyparser"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -284,7 +284,7 @@ resource "aws_ecs_service" "pyparser" {
 
 resource "aws_ecs_task_definition" "scheduler" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-scheduler"
+  family                   = "mind-the-wait-staging-scheduler"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"

@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "php_execution" {
-  name               = "${local.name}-php-execution"
+  name               = "mind-the-wait-staging-php-execution"
   assume_role_policy = data.aws_iam_policy_document.php_execution_assume.json
 }
 
@@ -44,7 +44,7 @@ resource "aws_iam_role_policy" "php_execution_secrets" {
 }
 
 resource "aws_iam_role" "php_task" {
-  name               = "${local.name}-php-task"
+  name               = "mind-the-wait-staging-php-task"
   assume_role_policy = data.aws_iam_policy_document.php_task_assume.json
 }
 
@@ -59,7 +59,7 @@ data "aws_iam_policy_document" "php_task_assume" {
 }
 
 resource "aws_iam_role" "pyparser_execution" {
-  name               = "${local.name}-pyparser-execution"
+  name               = "mind-the-wait-staging-pyparser-execution"
   assume_role_policy = data.aws_iam_policy_document.pyparser_execution_assume.json
 }
 
@@ -93,7 +93,7 @@ resource "aws_iam_role_policy" "pyparser_execution_secrets" {
 }
 
 resource "aws_iam_role" "pyparser_task" {
-  name               = "${local.name}-pyparser-task"
+  name               = "mind-the-wait-staging-pyparser-task"
   assume_role_policy = data.aws_iam_policy_document.pyparser_task_assume.json
 }
 
@@ -108,7 +108,7 @@ data "aws_iam_policy_document" "pyparser_task_assume" {
 }
 
 resource "aws_iam_role" "scheduler_execution" {
-  name               = "${local.name}-scheduler-execution"
+  name               = "mind-the-wait-staging-scheduler-execution"
   assume_role_policy = data.aws_iam_policy_document.scheduler_execution_assume.json
 }
 
@@ -146,7 +146,7 @@ resource "aws_iam_role_policy" "scheduler_execution_secrets" {
 }
 
 resource "aws_iam_role" "scheduler_task" {
-  name               = "${local.name}-scheduler-task"
+  name               = "mind-the-wait-staging-scheduler-task"
   assume_role_policy = data.aws_iam_policy_document.scheduler_task_assume.json
 }
 

@@ -24,7 +24,7 @@ resource "aws_cloudwatch_log_group" "scheduler" {
 
 resource "aws_sns_topic" "alerts" {
   # checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish to a topic under the AWS-managed key; alerts carry no secrets
-  name = "${local.name}-alerts"
+  name = "mind-the-wait-staging-alerts"
 }
 
 data "aws_iam_policy_document" "alerts_publish" {
@@ -50,7 +50,7 @@ resource "aws_sns_topic_policy" "alerts" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_php" {
-  alarm_name          = "${local.name}-service-cpu-php"
+  alarm_name          = "mind-the-wait-staging-service-cpu-php"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -69,7 +69,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_php" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_pyparser" {
-  alarm_name          = "${local.name}-service-cpu-pyparser"
+  alarm_name          = "mind-the-wait-staging-service-cpu-pyparser"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -88,7 +88,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_pyparser" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_scheduler" {
-  alarm_name          = "${local.name}-service-cpu-scheduler"
+  alarm_name          = "mind-the-wait-staging-service-cpu-scheduler"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -107,7 +107,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_scheduler" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_php" {
-  alarm_name          = "${local.name}-service-memory-php"
+  alarm_name          = "mind-the-wait-staging-service-memory-php"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -126,7 +126,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_php" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_pyparser" {
-  alarm_name          = "${local.name}-service-memory-pyparser"
+  alarm_name          = "mind-the-wait-staging-service-memory-pyparser"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -145,7 +145,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_pyparser" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_scheduler" {
-  alarm_name          = "${local.name}-service-memory-scheduler"
+  alarm_name          = "mind-the-wait-staging-service-memory-scheduler"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -164,7 +164,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_scheduler" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
-  alarm_name          = "${local.name}-alb-5xx-main"
+  alarm_name          = "mind-the-wait-staging-alb-5xx-main"
   alarm_description   = "5xx responses above the threshold each minute for 5 minutes"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
@@ -182,7 +182,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_latency_main" {
-  alarm_name          = "${local.name}-alb-latency-main"
+  alarm_name          = "mind-the-wait-staging-alb-latency-main"
   alarm_description   = "p95 response time high"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "TargetResponseTime"
@@ -200,7 +200,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_latency_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
-  alarm_name          = "${local.name}-db-cpu-postgres"
+  alarm_name          = "mind-the-wait-staging-db-cpu-postgres"
   alarm_description   = "database CPU high for 10 minutes"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -218,7 +218,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
-  alarm_name          = "${local.name}-db-free-storage-postgres"
+  alarm_name          = "mind-the-wait-staging-db-free-storage-postgres"
   alarm_description   = "database storage running out"
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
@@ -236,7 +236,7 @@ resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
 }
 
 resource "aws_budgets_budget" "monthly" {
-  name         = "${local.name}-monthly"
+  name         = "mind-the-wait-staging-monthly"
   budget_type  = "COST"
   limit_amount = "60.00"
   limit_unit   = "USD"

@@ -2,12 +2,12 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_elasticache_subnet_group" "main" {
-  name       = "${local.name}-cache"
+  name       = "andi-tms-prod-cache"
   subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
 }
 
 resource "aws_elasticache_parameter_group" "main" {
-  name   = "${local.name}-cache"
+  name   = "andi-tms-prod-cache"
   family = "redis7"
   parameter {
     name  = "maxmemory-policy"
@@ -15,29 +15,32 @@ resource "aws_elasticache_parameter_group" "main" {
   }
 }
 
-resource "random_password" "cache_auth" {
-  # Generated once, kept in state and in Secrets Manager; never in these files.
-  length  = 48
-  special = false
+data "aws_secretsmanager_random_password" "cache_auth" {
+  # A new value at every plan; the secret version below keeps the first one it was given, and the cache reads it from there. Never in these files.
+  password_length     = 48
+  exclude_punctuation = true
 }
 
 resource "aws_secretsmanager_secret" "cache_auth" {
   # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotating the token needs the cache and its clients rotated together
-  name                    = "${local.name}/cache-auth-token"
+  name                    = "andi-tms-prod/cache-auth-token"
   recovery_window_in_days = 7
 }
 
 resource "aws_secretsmanager_secret_version" "cache_auth" {
   secret_id     = aws_secretsmanager_secret.cache_auth.id
-  secret_string = random_password.cache_auth.result
+  secret_string = data.aws_secretsmanager_random_password.cache_auth.random_password
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
 }
 
 resource "aws_elasticache_replication_group" "main" {
   # checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_50:one node until phase 3 (this is phase 2); set redis.nodes to 2 for automatic failover
-  replication_group_id       = substr("${local.name}-cache", 0, 40)
-  description                = "${local.name} cache"
+  replication_group_id       = "andi-tms-prod-cache"
+  description                = "andi-tms-prod cache"
   engine                     = "redis"
   engine_version             = "7.0"
   node_type                  = "cache.t4g.micro"
@@ -50,7 +53,7 @@ resource "aws_elasticache_replication_group" "main" {
   security_group_ids         = [aws_security_group.cache_redis.id]
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true
-  auth_token                 = random_password.cache_auth.result
+  auth_token                 = aws_secretsmanager_secret_version.cache_auth.secret_string
   snapshot_retention_limit   = 5
   auto_minor_version_upgrade = true
   apply_immediately          = false

@@ -34,7 +34,7 @@ resource "aws_ecr_lifecycle_policy" "api" {
 }
 
 resource "aws_ecs_cluster" "main" {
-  name = local.name
+  name = "andi-tms-prod"
   setting {
     name  = "containerInsights"
     value = "enabled"
@@ -43,7 +43,7 @@ resource "aws_ecs_cluster" "main" {
 
 resource "aws_ecs_task_definition" "api" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "${local.name}-api"
+  family                   = "andi-tms-prod-api"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"

@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "api_execution" {
-  name               = "${local.name}-api-execution"
+  name               = "andi-tms-prod-api-execution"
   assume_role_policy = data.aws_iam_policy_document.api_execution_assume.json
 }
 
@@ -42,7 +42,7 @@ resource "aws_iam_role_policy" "api_execution_secrets" {
 }
 
 resource "aws_iam_role" "api_task" {
-  name               = "${local.name}-api-task"
+  name               = "andi-tms-prod-api-task"
   assume_role_policy = data.aws_iam_policy_document.api_task_assume.json
 }
 

@@ -10,7 +10,7 @@ resource "aws_cloudwatch_log_group" "api" {
 
 resource "aws_sns_topic" "alerts" {
   # checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish to a topic under the AWS-managed key; alerts carry no secrets
-  name = "${local.name}-alerts"
+  name = "andi-tms-prod-alerts"
 }
 
 data "aws_iam_policy_document" "alerts_publish" {
@@ -36,7 +36,7 @@ resource "aws_sns_topic_policy" "alerts" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_api" {
-  alarm_name          = "${local.name}-service-cpu-api"
+  alarm_name          = "andi-tms-prod-service-cpu-api"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -55,7 +55,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_api" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_api" {
-  alarm_name          = "${local.name}-service-memory-api"
+  alarm_name          = "andi-tms-prod-service-memory-api"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -74,7 +74,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_api" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
-  alarm_name          = "${local.name}-alb-5xx-main"
+  alarm_name          = "andi-tms-prod-alb-5xx-main"
   alarm_description   = "5xx responses above the threshold each minute for 5 minutes"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
@@ -92,7 +92,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
-  alarm_name          = "${local.name}-db-cpu-postgres"
+  alarm_name          = "andi-tms-prod-db-cpu-postgres"
   alarm_description   = "database CPU high for 10 minutes"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -110,7 +110,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
-  alarm_name          = "${local.name}-db-free-storage-postgres"
+  alarm_name          = "andi-tms-prod-db-free-storage-postgres"
   alarm_description   = "database storage running out"
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
@@ -128,7 +128,7 @@ resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
 }
 
 resource "aws_cloudwatch_dashboard" "overview" {
-  dashboard_name = "${local.name}-overview"
+  dashboard_name = "andi-tms-prod-overview"
   dashboard_body = jsonencode({
     widgets = [
       {

@@ -7,7 +7,7 @@ resource "aws_vpc" "main" {
   enable_dns_support   = true
   enable_dns_hostnames = true
   tags = {
-    Name = "${local.name}-vpc"
+    Name = "andi-tms-prod-vpc"
   }
 }
 
@@ -26,7 +26,7 @@ resource "aws_subnet" "public_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-public-1"
+    Name = "andi-tms-prod-public-1"
     tier = "public"
   }
 }
@@ -37,7 +37,7 @@ resource "aws_subnet" "public_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-public-2"
+    Name = "andi-tms-prod-public-2"
     tier = "public"
   }
 }
@@ -48,7 +48,7 @@ resource "aws_subnet" "private_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-private-1"
+    Name = "andi-tms-prod-private-1"
     tier = "private"
   }
 }
@@ -59,7 +59,7 @@ resource "aws_subnet" "private_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-private-2"
+    Name = "andi-tms-prod-private-2"
     tier = "private"
   }
 }
@@ -70,7 +70,7 @@ resource "aws_subnet" "data_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-data-1"
+    Name = "andi-tms-prod-data-1"
     tier = "data"
   }
 }
@@ -81,7 +81,7 @@ resource "aws_subnet" "data_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "${local.name}-data-2"
+    Name = "andi-tms-prod-data-2"
     tier = "data"
   }
 }
@@ -93,14 +93,14 @@ resource "aws_route_table" "public" {
     gateway_id = aws_internet_gateway.main.id
   }
   tags = {
-    Name = "${local.name}-public"
+    Name = "andi-tms-prod-public"
   }
 }
 
 resource "aws_eip" "nat_1" {
   domain = "vpc"
   tags = {
-    Name = "${local.name}-nat-1"
+    Name = "andi-tms-prod-nat-1"
   }
 }
 
@@ -108,7 +108,7 @@ resource "aws_nat_gateway" "nat_1" {
   allocation_id = aws_eip.nat_1.id
   subnet_id     = aws_subnet.public_1.id
   tags = {
-    Name = "${local.name}-nat-1"
+    Name = "andi-tms-prod-nat-1"
   }
   depends_on = [aws_internet_gateway.main]
 }
@@ -120,7 +120,7 @@ resource "aws_route_table" "private_1" {
     nat_gateway_id = aws_nat_gateway.nat_1.id
   }
   tags = {
-    Name = "${local.name}-private-1"
+    Name = "andi-tms-prod-private-1"
   }
 }
 
@@ -131,7 +131,7 @@ resource "aws_route_table" "private_2" {
     nat_gateway_id = aws_nat_gateway.nat_1.id
   }
   tags = {
-    Name = "${local.name}-private-2"
+    Name = "andi-tms-prod-private-2"
   }
 }
 
@@ -139,7 +139,7 @@ resource "aws_route_table" "data" {
   # No route out: the data tier is not reachable from, nor reaches, the internet.
   vpc_id = aws_vpc.main.id
   tags = {
-    Name = "${local.name}-data"
+    Name = "andi-tms-prod-data"
   }
 }
 
@@ -174,7 +174,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_api" {
-  name_prefix = "${local.name}-ecs-service-api-"
+  name_prefix = "andi-tms-prod-ecs-service-api-"
   description = "ecs service api"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -183,7 +183,7 @@ resource "aws_security_group" "ecs_service_api" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name_prefix = "${local.name}-database-postgres-"
+  name_prefix = "andi-tms-prod-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -192,7 +192,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name_prefix = "${local.name}-cache-redis-"
+  name_prefix = "andi-tms-prod-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -201,7 +201,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name_prefix = "${local.name}-load-balancer-main-"
+  name_prefix = "andi-tms-prod-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

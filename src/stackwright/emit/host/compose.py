@@ -1,0 +1,75 @@
+"""compose.yaml for the phase-1 host.
+
+Compose substitutes `${VAR}` and `$VAR` anywhere in the file, so every text taken from the
+stack passes through `literal`, which doubles each `$`. The only substitutions are the ones
+written here on purpose: REGISTRY, TAG and AWS_REGION, from the project's .env file.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from stackwright.plan.model import Plan
+from stackwright.plan.resources import Container, ContainerRepository, Ec2Host, LogGroup
+
+
+def literal(text: str) -> str:
+    """`text` as Compose will pass it on, with nothing substituted into it."""
+    return text.replace("$", "$$")
+
+
+def _service(container: Container, image: str, group: str) -> dict[str, object]:
+    service: dict[str, object] = {"image": image, "restart": "always"}
+    if container.command:
+        if container.role == "service":  # as on ECS: the command runs in a shell
+            service["command"] = ["sh", "-c", literal(container.command)]
+        else:
+            service["command"] = literal(container.command)
+    if container.role == "service":
+        service["env_file"] = [
+            "stack.env",
+            *([f"{container.name}.env"] if container.secrets else []),
+        ]
+        if container.environment:
+            service["environment"] = {k: literal(v) for k, v in container.environment}
+    if container.role == "proxy":
+        service["ports"] = ["80:80", "443:443"]
+        service["volumes"] = [
+            "./nginx.conf:/etc/nginx/nginx.conf:ro",
+            "/etc/letsencrypt:/etc/letsencrypt:ro",
+            "/etc/stackwright-tls:/etc/stackwright-tls:ro",
+            "/var/www/certbot:/var/www/certbot:ro",
+        ]
+    if container.role == "cache":
+        service["volumes"] = ["cache-data:/data"]
+    service["deploy"] = {
+        "replicas": container.replicas,
+        "resources": {
+            "limits": {"cpus": f"{container.cpus:g}", "memory": f"{container.memory_mb}M"}
+        },
+    }
+    service["logging"] = {
+        "driver": "awslogs",
+        "options": {
+            "awslogs-region": "${AWS_REGION}",
+            "awslogs-group": literal(group),
+            "awslogs-stream-prefix": container.name,
+        },
+    }
+    return service
+
+
+def compose_file(plan: Plan, host: Ec2Host) -> str:
+    repositories = {r.name: r.repository for r in plan.of_type(ContainerRepository)}
+    group = next(g.group_name for g in plan.of_type(LogGroup))
+    services: dict[str, object] = {}
+    for container in host.containers:
+        if container.image in repositories:
+            image = f"${{REGISTRY}}/{literal(repositories[container.image])}:${{TAG}}"
+        else:
+            image = literal(container.image)
+        services[container.name] = _service(container, image, group)
+    document: dict[str, object] = {"services": services}
+    if any(c.role == "cache" for c in host.containers):
+        document["volumes"] = {"cache-data": {}}
+    return yaml.safe_dump(document, sort_keys=False, default_flow_style=False, width=1000)

@@ -1,0 +1,52 @@
+#!/bin/bash
+# Written by stackwright: writes the env files the Compose project reads. stack.env says where
+# the database, cache, buckets and queues are (from settings.json); <service>.env holds the
+# secrets that service uses, fetched from Parameter Store or Secrets Manager as secrets.tsv
+# lists them. Values go from the store into the files through jq, never through the shell.
+set -euo pipefail
+app=/opt/app
+settings="$app/settings.json"
+region=$(jq -r '.region' "$settings")
+umask 077
+
+# NAME=value for Compose, the value read from stdin: a JSON string (escapes Compose reads),
+# with each $ doubled so Compose does not substitute into it.
+envline() {
+  printf '%s=%s\n' "$1" "$(jq -Rrs 'rtrimstr("\n") | @json' | sed 's/\$/$$/g')"
+}
+
+jq -r '.environment // {} | to_entries[] | "\(.key)=\(.value | @json | gsub("[$]"; "$$"))"' \
+  "$settings" > "$app/stack.env"
+database_secret=$(jq -r '.database_secret_arn // ""' "$settings")
+if [ -n "$database_secret" ]; then
+  aws secretsmanager get-secret-value --region "$region" --secret-id "$database_secret" \
+    --query SecretString --output text | jq -r '.password' | envline DATABASE_PASSWORD \
+    >> "$app/stack.env"
+fi
+
+# Each line: service, variable, store, name. Names were checked when the stack loaded;
+# checked again here, as a line that is not a name is never used as a path or a variable.
+check() {
+  if [[ ! $1 =~ ^[a-z][a-z0-9-]*$ || ! $2 =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
+    echo "secrets.tsv: not a service and a variable name: $1 $2" >&2
+    exit 1
+  fi
+}
+# The list is read on descriptor 3, so no command in the loop can swallow its lines.
+while IFS=$'\t' read -r service variable store name <&3; do
+  check "$service" "$variable"
+  : > "$app/$service.env"
+done 3< "$app/secrets.tsv"
+while IFS=$'\t' read -r service variable store name <&3; do
+  case "$store" in
+    parameter-store)
+      aws ssm get-parameter --region "$region" --with-decryption --name "$name" \
+        --query Parameter.Value --output text < /dev/null ;;
+    secrets-manager)
+      aws secretsmanager get-secret-value --region "$region" --secret-id "$name" \
+        --query SecretString --output text < /dev/null ;;
+    *)
+      echo "secrets.tsv: unknown store '$store' for $variable" >&2
+      exit 1 ;;
+  esac | envline "$variable" >> "$app/$service.env"
+done 3< "$app/secrets.tsv"

@@ -1,0 +1,223 @@
+"""Run a built phase-1 host's user data as the host would, with outside commands stubbed.
+
+1. `render_user_data` has Terraform itself (`terraform console`, no provider needed) evaluate
+   the `user_data = templatefile(...)` expression written into compute.tf; the values only
+   AWS knows (ARNs, endpoints) stand in as their own reference text.
+2. `run_user_data` executes it under bash in a private mount namespace (`unshare`), with
+   tmpfs over /etc, /opt, /var, /usr/local, /root and /tmp so nothing outside is touched.
+   PATH holds only stubs (dnf, systemctl, curl, aws, docker, certbot, openssl, the CloudWatch
+   agent), which log their arguments, and the few real tools the scripts use. The oracles: no
+   other command was looked up, each stub got the arguments the scripts give it, and no
+   canary file (`*pwned*`, `*stackwright-canary*`) appeared anywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import subprocess
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import hcl2
+
+STUBS = {
+    "dnf": "",
+    "systemctl": "",
+    "curl": 'while [ $# -gt 0 ]; do [ "$1" = -o ] && : > "$2"; shift; done\n',
+    "certbot": "",
+    "openssl": "",
+    "amazon-cloudwatch-agent-ctl": "",
+    "aws": textwrap.dedent(
+        """\
+        case "$*" in
+          *get-login-password*) echo stub-token ;;
+          *) echo '{"password": "stub-$1"}' ;;
+        esac
+        """
+    ),
+    "docker": "",
+}
+# The real tools the scripts use besides bash's builtins; nothing else is on PATH.
+REAL_TOOLS = ("base64", "gunzip", "jq", "sed", "cat", "install", "mkdir", "chmod", "ln", "uname")
+REAL_TOOLS += ("dirname", "gzip")
+HIDDEN = ("/etc", "/opt", "/var", "/usr/local", "/root", "/tmp")
+
+
+def _expression(source: str, start: str) -> str:
+    """The HCL expression that starts at `start` in `source`, to its closing bracket."""
+    begin = source.index(start)
+    depth, position, in_string, escaped = 0, begin, False, False
+    for position in range(begin, len(source)):
+        char = source[position]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                break
+    return source[begin : position + 1]
+
+
+_REFERENCE = re.compile(r"\b(?:var|data|aws_[a-z0-9_]+)\.[A-Za-z0-9_.\[\]]+")
+
+
+def _stand_ins(expression: str) -> str:
+    """References outside strings replaced by a string of their own text."""
+    out: list[str] = []
+    in_string = escaped = False
+    index = 0
+    while index < len(expression):
+        char = expression[index]
+        if in_string:
+            out.append(char)
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            index += 1
+            continue
+        if char == '"':
+            in_string = True
+            out.append(char)
+            index += 1
+            continue
+        match = _REFERENCE.match(expression, index)
+        if match and (index == 0 or not expression[index - 1].isalnum()):
+            out.append(json.dumps(match.group()))
+            index = match.end()
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def render_user_data(root: Path, scratch: Path) -> str:
+    compute = (root / "compute.tf").read_text(encoding="utf-8")
+    hcl2.loads(compute)  # the file parses: the expression below is what Terraform reads
+    expression = _stand_ins(_expression(compute, "templatefile("))
+    scratch.mkdir(parents=True, exist_ok=True)
+    link = scratch / "host"
+    if not link.exists():
+        link.symlink_to(root / "host")
+    (scratch / "main.tf").write_text(f"locals {{\n  user_data = {expression}\n}}\n")
+    result = subprocess.run(
+        ["terraform", "console"],
+        input="base64encode(local.user_data)\n",
+        cwd=scratch,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CLI_CONFIG_FILE": "/dev/null", "NO_COLOR": "1"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return base64.b64decode(result.stdout.strip().strip('"')).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class HostRun:
+    code: int
+    output: str
+    not_found: list[str]  # commands bash looked for and did not find
+    stub_calls: list[list[str]]
+    canaries: list[str]
+
+    def calls(self, command: str) -> list[list[str]]:
+        return [call[1:] for call in self.stub_calls if call[0] == command]
+
+
+def _stub(name: str, body: str) -> str:
+    log = 'line=; for a in "$0" "$@"; do line+="$(printf "%s" "$a" | base64 -w0) "; done'
+    return (
+        "#!/bin/bash\n"
+        f'{log}; printf "%s\\n" "$line" >> /harness/stubs.log\n'
+        "[ -t 0 ] || cat > /dev/null\n" + body
+    )
+
+
+_RUNNER = """\
+set -u
+mkdir -p /run/harness-in
+mount -t tmpfs none /run/harness-in
+cp -r "$HARNESS"/. /run/harness-in/
+for dir in {hidden}; do mount -t tmpfs none "$dir"; done
+mkdir -p /harness /etc/systemd/system
+cp -r /run/harness-in/. /harness/
+: > /harness/stubs.log
+: > /harness/not-found.log
+PATH=/harness/bin BASH_ENV=/harness/env.sh HOME=/root \\
+  /bin/bash /harness/user-data.sh > /harness/output.log 2>&1 < /dev/null
+echo "exit=$?"
+echo "--- output"; cat /harness/output.log
+echo "--- stubs"; cat /harness/stubs.log
+echo "--- notfound"; cat /harness/not-found.log
+echo "--- canaries"
+find {hidden} /harness \\( -name '*pwned*' -o -name '*stackwright-canary*' \\) 2>/dev/null
+"""
+
+# Read by every bash the scripts start (BASH_ENV): records each command that is not found.
+_ENV = """\
+command_not_found_handle() { printf '%s\\n' "$1" >> /harness/not-found.log; return 127; }
+"""
+
+
+def run_user_data(user_data: str, scratch: Path) -> HostRun:
+    if shutil.which("unshare") is None or shutil.which("jq") is None:
+        raise RuntimeError("running the host's scripts needs unshare and jq (Debian packages)")
+    harness = scratch / "harness"
+    (harness / "bin").mkdir(parents=True, exist_ok=True)
+    (harness / "user-data.sh").write_text(user_data, encoding="utf-8")
+    (harness / "env.sh").write_text(_ENV, encoding="utf-8")
+    for name, body in STUBS.items():
+        stub = harness / "bin" / name
+        stub.write_text(_stub(name, body), encoding="utf-8")
+        stub.chmod(0o755)
+    for tool in REAL_TOOLS:
+        found = shutil.which(tool)
+        assert found, tool
+        link = harness / "bin" / tool
+        if not link.exists():
+            link.symlink_to(found)
+    runner = _RUNNER.replace("{hidden}", " ".join(HIDDEN))
+    result = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "--fork", "bash", "-c", runner],
+        env={"HARNESS": str(harness), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    sections = dict(re.findall(r"^--- (\w+)\n(.*?)(?=^--- |\Z)", result.stdout, flags=re.M | re.S))
+    code = int(result.stdout.split("\n", 1)[0].removeprefix("exit="))
+    stub_calls = [
+        [Path(words[0]).name, *(base64.b64decode(w).decode("utf-8") for w in words[1:])]
+        for words in (
+            [base64.b64decode(w).decode("utf-8") for w in line.split()[:1]] + line.split()[1:]
+            for line in sections.get("stubs", "").splitlines()
+            if line.strip()
+        )
+    ]
+    return HostRun(
+        code,
+        sections.get("output", ""),
+        sections.get("notfound", "").split(),
+        stub_calls,
+        sections.get("canaries", "").split(),
+    )

