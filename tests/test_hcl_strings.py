@@ -18,7 +18,7 @@ from stackwright.emit.terraform.hcl import Block, Comment, Raw, interpolate, ren
 NASTY = [
     'a"b',
     "back\\slash",
-    "${file(\"/etc/hostname\")}",
+    '${file("/etc/hostname")}',
     "%{ if true }x%{ endif }",
     "$${already}",
     "$$",
