@@ -7,6 +7,7 @@ import difflib
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import hcl2
@@ -19,8 +20,11 @@ from stackwright.emit.build import terraform_files
 from stackwright.emit.files import HandEditsError, write_files
 from stackwright.emit.terraform.secrets import PLACEHOLDER
 from stackwright.stack import load_stack, load_text
+from stackwright.stack.text import env_variable
+from tests.audit import audit
 from tests.conftest import EXAMPLES
 from tests.helpers import MINIMAL
+from tests.terraform_cli import terraform
 
 GOLDEN = Path(__file__).parent / "golden" / "terraform"
 
@@ -72,6 +76,22 @@ def test_every_root_is_terraform_fmt_clean(built: Path) -> None:
     for root in roots(built):
         result = TerraformCommand(str(root)).fmt(check=True, diff=True)
         assert not result.value, f"{root} is not fmt-clean:\n{result.value}"
+
+
+def test_every_root_passes_terraform_validate_against_the_mirrored_provider(
+    built: Path,
+) -> None:
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        verdicts = dict(
+            zip(roots(built), pool.map(terraform().validate, roots(built)), strict=True)
+        )
+    assert {root: errors for root, errors in verdicts.items() if errors} == {}
+
+
+def test_every_example_build_passes_the_audit(built: Path) -> None:
+    for example in EXAMPLES:
+        secrets = load_stack(example / "stack.yaml").stack.secrets
+        assert audit(built / example.name, {env_variable(name) for name in secrets}) == []
 
 
 def test_every_file_parses(built: Path) -> None:

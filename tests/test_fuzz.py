@@ -1,0 +1,68 @@
+"""The fuzz suite: mutated stacks through every command, and tricky but valid stacks through
+every consumer of what `build` writes (Terraform, shellcheck, the host's boot under stubs).
+
+CI runs a fixed, seeded sample. A longer run, with fresh random cases each time:
+
+    STACKWRIGHT_FUZZ_EXAMPLES=5000 STACKWRIGHT_FUZZ_BUILDS=40 pytest tests/test_fuzz.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from tests.fuzz import (
+    MEGABYTES,
+    exercise,
+    mutated_stacks,
+    peak_megabytes,
+    scratch,
+    valid_tricky_stacks,
+)
+from tests.host_harness import render_user_data, run_user_data
+from tests.terraform_cli import terraform
+from tests.test_host import shellcheck
+
+LONG_RUN = "STACKWRIGHT_FUZZ_EXAMPLES" in os.environ
+FUZZ_EXAMPLES = int(os.environ.get("STACKWRIGHT_FUZZ_EXAMPLES", "250"))
+BUILD_EXAMPLES = int(os.environ.get("STACKWRIGHT_FUZZ_BUILDS", "3"))
+BASELINE_MEGABYTES = peak_megabytes()
+
+
+def fuzz_settings(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=not LONG_RUN,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+
+
+@fuzz_settings(FUZZ_EXAMPLES)
+@given(mutated_stacks())
+def test_any_mutated_stack_exits_cleanly_and_builds_nothing_injected(text: str) -> None:
+    with scratch() as folder:
+        exercise(text, Path(folder))
+    assert peak_megabytes() - BASELINE_MEGABYTES < MEGABYTES
+
+
+@fuzz_settings(BUILD_EXAMPLES)
+@given(valid_tricky_stacks())
+def test_tricky_stacks_build_what_terraform_and_the_host_accept(text: str) -> None:
+    with scratch() as folder:
+        outcome = exercise(text, Path(folder))
+        assert outcome.out is not None, outcome.runs["build"].stderr
+        for root in sorted(p for p in (outcome.out / "terraform").iterdir() if p.is_dir()):
+            assert terraform().validate(root) == [], root
+            if (root / "host").is_dir():
+                user_data = render_user_data(root, Path(folder) / "console" / root.name)
+                script = Path(folder) / f"{root.name}-user-data.sh"
+                script.write_text(user_data)
+                assert shellcheck(script) == ""
+                boot = run_user_data(user_data, Path(folder) / "run" / root.name)
+                assert boot.code == 0, boot.output
+                assert not boot.not_found and not boot.canaries, (boot.not_found, boot.canaries)
+                assert ["compose", "up", "-d"] in boot.calls("docker")
