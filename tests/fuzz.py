@@ -8,6 +8,7 @@ problem; never a traceback, never past `SECONDS` seconds. A build that succeeds 
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import resource
@@ -77,7 +78,8 @@ ODD: list[Any] = [None, True, [], {}, "", "a" * 300, ["x"], {"x": 1}, "ünï", 3
 
 
 def values() -> st.SearchStrategy[Any]:
-    return st.one_of(st.sampled_from(PAYLOADS), st.sampled_from(NUMBERS), st.sampled_from(ODD))
+    pools = st.one_of(st.sampled_from(PAYLOADS), st.sampled_from(NUMBERS), st.sampled_from(ODD))
+    return pools.map(copy.deepcopy)  # a fresh list or mapping each time, never a shared one
 
 
 def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,10 @@ import yaml
 
 from stackwright.emit.build import terraform_files
 from stackwright.emit.files import write_files
-from stackwright.emit.host import SCRIPTS, script
+from stackwright.emit.host import SCRIPTS, host_files, script
+from stackwright.emit.host.nginx import quoted
+from stackwright.plan import plan_environment
+from stackwright.plan.resources import Ec2Host
 from stackwright.stack import load_stack, load_text
 from tests.conftest import EXAMPLES
 from tests.host_harness import HostRun, render_user_data, run_user_data
@@ -113,3 +117,14 @@ def test_stack_text_reaches_the_host_as_data(tmp_path: Path) -> None:
     assert run.calls("openssl")[0][run.calls("openssl")[0].index("-subj") + 1] == (
         "/CN=shop.example.com"
     )
+
+
+def test_the_host_emitters_refuse_text_they_cannot_quote_even_past_the_loader() -> None:
+    for text in ('a"b', "a;b", "a b", "a{b", "$host", "a\nb", ""):
+        with pytest.raises(ValueError):
+            quoted(text)
+    plan = plan_environment(load_text(STACK_ON_HOST), "prod")
+    host = next(plan.of_type(Ec2Host))
+    bad = replace(host.containers[1], route="/api { return 200; } location /x")
+    with pytest.raises(ValueError):
+        host_files(plan, replace(host, containers=(host.containers[0], bad)))

@@ -134,3 +134,9 @@ def test_second_environment_uses_a_subdomain_and_does_not_own_the_zone() -> None
 
 def test_planning_is_deterministic() -> None:
     assert plan_text(MINIMAL) == plan_text(MINIMAL)
+
+
+def test_more_routes_than_a_load_balancer_takes_is_noted() -> None:
+    services = "".join(f"  s{i}: {{port: 80, path: /s{i}/*}}\n" for i in range(101))
+    plan = plan_text(f"name: shop\nservices:\n  web: {{port: 80}}\n{services}", phase=2)
+    assert any("101 routed services need 101 listener rules" in note for note in plan.notes)

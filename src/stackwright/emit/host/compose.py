@@ -12,6 +12,8 @@ import yaml
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import Container, ContainerRepository, Ec2Host, LogGroup
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available
+
 
 def literal(text: str) -> str:
     """`text` as Compose will pass it on, with nothing substituted into it."""
@@ -72,4 +74,6 @@ def compose_file(plan: Plan, host: Ec2Host) -> str:
     document: dict[str, object] = {"services": services}
     if any(c.role == "cache" for c in host.containers):
         document["volumes"] = {"cache-data": {}}
-    return yaml.safe_dump(document, sort_keys=False, default_flow_style=False, width=1000)
+    return yaml.dump(
+        document, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1000
+    )

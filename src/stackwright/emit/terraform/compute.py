@@ -14,6 +14,7 @@ from stackwright.plan.resources import (
     Ec2Host,
     EcsCluster,
     EcsService,
+    Listener,
     LogGroup,
     PublicIpv4,
     ScheduledTask,
@@ -267,11 +268,8 @@ def _service(
             container_name=service.name,
             container_port=group.port,
         )
-        listener = (
-            "https"
-            if any(r.type == "listener" and r.name == "https" for r in root.plan.resources)
-            else "http"
-        )
+        listeners = {listener.name for listener in root.plan.of_type(Listener)}
+        listener = "https" if "https" in listeners else "http"
         block.attr("depends_on", [Raw(f"aws_lb_listener.{listener}")])
     if service.cpu_target is not None:
         block.block("lifecycle").attr("ignore_changes", [Raw("desired_count")])

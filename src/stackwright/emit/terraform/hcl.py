@@ -131,7 +131,10 @@ def _literal(text: str) -> str:
     """Text as the inside of an HCL string: escapes for quotes, backslashes and control
     characters (HCL knows \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN), and `$${` / `%%{` so
     that nothing in it is read as an interpolation or a directive."""
-    escaped = "".join(_escape_char(c) for c in text)
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        escaped = text  # the common case, checked in C
+    else:
+        escaped = "".join(_escape_char(c) for c in text)
     return escaped.replace("${", "$${").replace("%{", "%%{")
 
 

@@ -16,6 +16,7 @@ from stackwright.plan.resources import (
     WebAcl,
 )
 
+ALB_RULES_QUOTA = 100  # rules per load balancer, not counting defaults (a default quota)
 WAF_RULES = (
     "AWSManagedRulesCommonRuleSet",
     "AWSManagedRulesKnownBadInputsRuleSet",
@@ -62,6 +63,12 @@ def add_edge(ctx: Context) -> None:
                 )
             )
             ctx.flow(alb.id, ctx.endpoints[name], service.port, "tcp", f"requests to {name}")
+        routed = sum(1 for _, service in web if service.path or service.host)
+        if routed > ALB_RULES_QUOTA:
+            ctx.notes.append(
+                f"{routed} routed services need {routed} listener rules; a load balancer takes "
+                f"{ALB_RULES_QUOTA} by default: ask AWS to raise the quota before applying"
+            )
         if profile.waf:
             ctx.add(WebAcl(name="main", rules=WAF_RULES, protects=alb.id))
     elif web and ctx.on_host:
