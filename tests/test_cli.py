@@ -12,6 +12,10 @@ import yaml
 from typer.testing import CliRunner
 
 from stackwright.cli import app
+from stackwright.cost import cost_plan, default_catalog
+from stackwright.plan import plan_environment
+from stackwright.report.plan_json import plan_json
+from stackwright.stack import load_stack
 from tests.conftest import EXAMPLES, ROOT
 from tests.helpers import MINIMAL
 
@@ -112,3 +116,14 @@ def test_console_script_runs_end_to_end() -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("stackwright 0.")
+
+
+def test_plan_json_is_written_one_environment_at_a_time_as_one_document() -> None:
+    stack_file = load_stack(EXAMPLE)
+    results = [
+        (plan, cost_plan(plan))
+        for plan in (plan_environment(stack_file, n) for n in stack_file.environments)
+    ]
+    document = plan_json("mind-the-wait", results, default_catalog().as_of)
+    printed = runner.invoke(app, ["plan", EXAMPLE, "--json"]).output
+    assert printed == json.dumps(document, indent=2) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TextIO, cast
 
@@ -17,11 +18,11 @@ import typer
 from rich.console import Console
 
 from stackwright import __version__
-from stackwright.cost import cost_plan, default_catalog
+from stackwright.cost import EnvironmentCost, cost_plan, default_catalog
 from stackwright.emit.build import terraform_files
 from stackwright.emit.files import HandEditsError, write_files
-from stackwright.plan import plan_environment
-from stackwright.report.plan_json import plan_json
+from stackwright.plan import Plan, plan_environment
+from stackwright.report.plan_json import write_plan_json
 from stackwright.report.plan_table import render_environment
 from stackwright.stack import StackError, load_stack
 from stackwright.stack.errors import Problem, printable
@@ -144,22 +145,29 @@ def plan(
                 as_json,
             )
     catalog = default_catalog()
-    results = []
-    for name in env or names:
-        environment_plan = plan_environment(stack_file, name, phase)
-        results.append((environment_plan, cost_plan(environment_plan, catalog)))
+    over_budget = False
+
+    def results() -> Iterator[tuple[Plan, EnvironmentCost]]:
+        """One environment at a time, so a stack of many holds one plan in memory."""
+        nonlocal over_budget
+        for name in env or names:
+            environment_plan = plan_environment(stack_file, name, phase)
+            cost = cost_plan(environment_plan, catalog)
+            over_budget |= cost.budget is not None and cost.budget.status == "over"
+            yield environment_plan, cost
+
     if as_json:
-        _emit_json(plan_json(stack_file.stack.name, results, catalog.as_of))
+        write_plan_json(sys.stdout, stack_file.stack.name, results(), catalog.as_of)
     else:
         console = _console()
         if not console.is_terminal:
             console = _console(width=120)
-        for environment_plan, cost in results:
+        for environment_plan, cost in results():
             render_environment(console, environment_plan, cost)
         console.print(
             f"Prices: stackwright catalog as of {catalog.as_of}; a month is 730 hours.", style="dim"
         )
-    if fail_over_budget and any(c.budget and c.budget.status == "over" for _, c in results):
+    if fail_over_budget and over_budget:
         raise typer.Exit(EXIT_OVER_BUDGET)
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import textwrap
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
 from stackwright import __version__
 from stackwright.cost.model import CostLine, EnvironmentCost
@@ -85,3 +88,21 @@ def plan_json(
         "hours_per_month": 730,
         "environments": [environment_json(plan, cost) for plan, cost in results],
     }
+
+
+def write_plan_json(
+    stream: TextIO,
+    stack: str,
+    results: Iterable[tuple[Plan, EnvironmentCost]],
+    catalog_as_of: str,
+) -> None:
+    """What `json.dumps(plan_json(...), indent=2)` would write, one environment at a time, so
+    a stack of many environments never holds them all in memory."""
+    head = json.dumps(plan_json(stack, [], catalog_as_of), indent=2)
+    stream.write(head.removesuffix("[]\n}") + "[")
+    count = 0
+    for plan, cost in results:
+        text = json.dumps(environment_json(plan, cost), indent=2)
+        stream.write(("," if count else "") + "\n" + textwrap.indent(text, "    "))
+        count += 1
+    stream.write("\n  ]\n}\n" if count else "]\n}\n")
