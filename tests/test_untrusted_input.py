@@ -3,6 +3,7 @@ line per problem at `file:line:column`, quickly, without a traceback, a hang or 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -249,3 +250,32 @@ def test_generated_files_get_the_umask_mode_and_keep_a_mode_set_by_hand(tmp_path
         assert "edited by hand" not in versions.read_text()
     finally:
         os.umask(previous)
+
+
+def test_a_symlink_loop_is_a_clear_error(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    code, stderr = validate(loop)
+    assert code == 2 and "cannot read: Too many levels of symbolic links" in one_problem(stderr)
+
+
+def test_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
+    stack = tmp_path / "stack.yaml"
+    stack.write_text(SERVICE)
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # as another build would
+    build = subprocess.Popen(
+        [sys.executable, "-m", "stackwright", "build", str(stack), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            build.wait(timeout=3)
+        assert not (out / "terraform").exists()
+    finally:
+        os.close(holder)
+    assert build.wait(timeout=60) == 0
+    assert (out / "terraform" / "prod" / "versions.tf").exists()

@@ -3,17 +3,21 @@
 A manifest (`.stackwright-manifest.json` in the output folder) records the hash of every file
 written. A file whose content differs from what was recorded was edited by hand: it is not
 overwritten unless forced, and the refusal names each such file with a diff. Files that are no
-longer produced are reported, never deleted.
+longer produced are reported, never deleted. Builds into one folder take turns (a lock on the
+folder), so one never checks files while another is writing them.
 """
 
 from __future__ import annotations
 
 import difflib
+import fcntl
 import hashlib
 import json
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,8 +104,25 @@ def _diff(path: str, on_disk: bytes, ours: bytes) -> str:
     return "".join(lines)
 
 
+@contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """One build at a time in a folder: a second waits, then sees what the first wrote."""
+    out.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def write_files(out: Path, files: dict[str, str], *, force: bool = False) -> WriteReport:
     """Write `files` (relative path → text) under `out`, refusing to clobber hand edits."""
+    with _exclusive(out):
+        return _write_files(out, files, force=force)
+
+
+def _write_files(out: Path, files: dict[str, str], *, force: bool) -> WriteReport:
     manifest = _load_manifest(out)
     report = WriteReport()
     conflicts: list[Conflict] = []

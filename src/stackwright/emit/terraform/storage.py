@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root, label
-from stackwright.emit.terraform.hcl import Block, Raw
+from stackwright.emit.terraform.hcl import Block, Raw, interpolate
 from stackwright.plan.resources import Bucket, Queue
 
 FILE = "storage.tf"
@@ -44,7 +44,10 @@ def private_bucket(root: Root, file: str, name: str, bucket_name: Raw | str) -> 
         sid="DenyInsecureTransport",
         effect="Deny",
         actions=["s3:*"],
-        resources=[Raw(f"aws_s3_bucket.{tf}.arn"), Raw(f'"${{aws_s3_bucket.{tf}.arn}}/*"')],
+        resources=[
+            Raw(f"aws_s3_bucket.{tf}.arn"),
+            interpolate(Raw(f"aws_s3_bucket.{tf}.arn"), "/*"),
+        ],
     )
     principals = statement.block("principals")
     principals.attrs(type="*", identifiers=["*"])
