@@ -189,3 +189,15 @@ def test_a_setting_that_shadows_a_used_secret_is_refused() -> None:
     )
     (message,) = problems(text)
     assert "STRIPE_KEY is also the secret 'stripe_key' this service uses" in message
+
+
+def test_a_derived_environment_domain_must_fit_a_certificate_too() -> None:
+    domain = "a" * 50 + ".example.com"
+    (message,) = problems(
+        f"name: shop\ndomain: {domain}\nservices: {{web: {{port: 80}}}}\n"
+        "environments:\n  prod: {}\n  staging: {}\n"
+    )
+    assert message.startswith(
+        f"stack.yaml:6:3: environments.staging: this environment's domain would be staging.{domain}"
+    )
+    assert "give it a `domain:` of its own" in message

@@ -22,14 +22,11 @@ def plan_environment(stack_file: StackFile, environment: str, phase: int | None 
     stack = env.stack
     profile = resolve(phase or env.settings.phase, stack.topology)
     first_env = next(iter(stack_file.environments))
-    domain = env.settings.domain or stack.domain
-    if domain and env.settings.domain is None and environment != first_env:
-        domain = f"{environment}.{domain}"
     ctx = Context(
         stack=stack,
         environment=environment,
         region=env.region,
-        domain=domain,
+        domain=env.domain,
         zone_owner=environment == first_env,
         profile=profile,
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from stackwright.stack import text
 from stackwright.stack.errors import Problem, StackError
 from stackwright.stack.model import Environment, Stack
 from stackwright.stack.source import Document, KeyPath, SourceMap, parse_text, read_file
@@ -28,6 +29,7 @@ class EnvironmentStack:
     name: str
     settings: Environment
     stack: Stack
+    domain: str | None  # its own, or `<name>.<domain>` for all but the first environment
 
     @property
     def region(self) -> str:
@@ -95,7 +97,24 @@ def _load(document: Document) -> StackFile:
             merged.pop("environments", None)
             env_stack = _validate(merged, source, origin)
             problems += _references(env_stack, source, origin)
-        environments[name] = EnvironmentStack(name, settings, env_stack)
+        domain = settings.domain or env_stack.domain
+        if domain and settings.domain is None and environments:  # not the first environment
+            domain = f"{name}.{domain}"
+            try:
+                text.domain(domain)
+            except ValueError as exc:
+                where = source.locate(("environments", name), at_key=True)
+                problems.append(
+                    Problem(
+                        source.file,
+                        where.line,
+                        where.column,
+                        ("environments", name),
+                        f"this environment's domain would be {domain}: {exc}",
+                        "give it a `domain:` of its own",
+                    )
+                )
+        environments[name] = EnvironmentStack(name, settings, env_stack, domain)
     if problems:
         raise StackError(_unique(problems))
     return StackFile(source.file, stack, environments, source)
