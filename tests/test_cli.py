@@ -100,6 +100,8 @@ def test_schema_accepts_every_example_and_rejects_unknown_keys() -> None:
         jsonschema.validate(yaml.safe_load((example / "stack.yaml").read_text()), schema)
     bad = yaml.safe_load(MINIMAL.replace("port: 8080", "prot: 8080"))
     assert not jsonschema.Draft202012Validator(schema).is_valid(bad)
+    bad_name = yaml.safe_load(MINIMAL.replace("name: shop", "name: Shop--"))
+    assert not jsonschema.Draft202012Validator(schema).is_valid(bad_name)
 
 
 def test_console_script_runs_end_to_end() -> None:

@@ -72,10 +72,27 @@ def _retention(value: int) -> int:
     return value
 
 
-Name = Annotated[str, AfterValidator(text.name)]
-EnvironmentName = Annotated[str, AfterValidator(text.environment_name)]
-SecretName = Annotated[str, AfterValidator(text.secret_name)]
-EnvName = Annotated[str, AfterValidator(text.env_name)]
+# Patterns for editors (JSON Schema); the checks in stack/text.py are what decide.
+Name = Annotated[
+    str,
+    AfterValidator(text.name),
+    Field(json_schema_extra={"pattern": text.NAME_PATTERN, "maxLength": 40}),
+]
+EnvironmentName = Annotated[
+    str,
+    AfterValidator(text.environment_name),
+    Field(json_schema_extra={"pattern": text.NAME_PATTERN, "maxLength": 40}),
+]
+SecretName = Annotated[
+    str,
+    AfterValidator(text.secret_name),
+    Field(json_schema_extra={"pattern": text.SECRET_NAME_PATTERN, "maxLength": 64}),
+]
+EnvName = Annotated[
+    str,
+    AfterValidator(text.env_name),
+    Field(json_schema_extra={"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"}),
+]
 SettingValue = Annotated[str, AfterValidator(text.setting_value)]
 Command = Annotated[str, AfterValidator(text.command)]
 Domain = Annotated[str, AfterValidator(text.domain)]

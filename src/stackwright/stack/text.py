@@ -25,6 +25,8 @@ RESERVED_ENVIRONMENTS = ("bootstrap",)  # terraform/bootstrap holds the remote-s
 
 _NAME = re.compile(r"[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*")
 _SECRET_NAME = re.compile(r"[a-z](?:[a-z0-9]|[-_](?=[a-z0-9]))*")
+NAME_PATTERN = f"^{_NAME.pattern}$"  # for the JSON Schema
+SECRET_NAME_PATTERN = f"^{_SECRET_NAME.pattern}$"
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _ROUTE = re.compile(r"/[A-Za-z0-9._~/-]*\*?")
