@@ -128,3 +128,21 @@ def test_the_host_emitters_refuse_text_they_cannot_quote_even_past_the_loader() 
     bad = replace(host.containers[1], route="/api { return 200; } location /x")
     with pytest.raises(ValueError):
         host_files(plan, replace(host, containers=(host.containers[0], bad)))
+
+
+def test_compose_quotes_what_yaml_1_2_would_read_as_a_number(tmp_path: Path) -> None:
+    text = STACK_ON_HOST.replace('PLAIN: "a\'b\\"c"', 'PLAIN: "1e3", OCTAL: "0o17"')
+    files = terraform_files(load_text(text))
+    compose = files["terraform/prod/host/compose.yaml"]
+    assert 'PLAIN: "1e3"' in compose and 'OCTAL: "0o17"' in compose
+    assert yaml.safe_load(compose)["services"]["web"]["environment"]["PLAIN"] == "1e3"
+
+
+def test_a_service_routed_by_host_alone_is_noted_on_the_host() -> None:
+    text = STACK_ON_HOST.replace(
+        "  exact: {port: 9100, path: /status}\n", "  admin: {port: 9200, host: admin.example.com}\n"
+    )
+    plan = plan_environment(load_text(text), "prod")
+    assert any("admin is routed by host (admin.example.com)" in note for note in plan.notes)
+    nginx = host_files(plan, next(plan.of_type(Ec2Host)))["nginx.conf"]
+    assert '"http://admin:9200"' not in nginx and '"http://web:8080"' in nginx

@@ -201,3 +201,55 @@ def test_a_derived_environment_domain_must_fit_a_certificate_too() -> None:
         f"stack.yaml:6:3: environments.staging: this environment's domain would be staging.{domain}"
     )
     assert "give it a `domain:` of its own" in message
+
+
+COLLISIONS = [
+    ("name: shop\nservices:\n  nginx: {image: 'busybox:1'}\n", "'nginx' is reserved"),
+    ("name: shop\nservices:\n  redis: {}\nredis: {}\n", "'redis' is reserved"),
+    (
+        "name: shop\nservices:\n  web: {port: 80}\n  api: {port: 81, path: /*}\n",
+        "'web' already takes the load balancer's default route",
+    ),
+    (
+        "name: shop\nservices:\n  web: {port: 80}\n"
+        "  a: {port: 81, path: /a/*, host: x.example.com}\n"
+        "  b: {port: 82, path: /a/*, host: x.example.com}\n",
+        "services.b.path: 'a' already takes this route",
+    ),
+    (
+        "name: shop\nservices:\n  web: {port: 80}\nqueues: {jobs: {}, jobs-dead-letter: {}}\n",
+        "queues.jobs-dead-letter: this is the name of the dead-letter queue of 'jobs'",
+    ),
+    (
+        "name: shop\nservices:\n  web: {port: 80}\nenvironments:\n"
+        "  prod: {}\n  staging: {overrides: {name: other}}\n",
+        "an environment cannot override `name`",
+    ),
+    ("name: shop\nservices:\n  t: {schedule: '0 2 1 * MON', command: x}\n", "not both"),
+    ("name: shop\nservices:\n  t: {schedule: 'cron(0 2 ? * ? *)', command: x}\n", "not both"),
+    ("name: shop\nservices: {web: {port: 80}}\ndr: {rto: '1ſ'}\n", "'1ſ' is not a duration"),
+    ("name: shop\nservices:\n  web: {port: 80, run_minutes: 5mın}\n", "not a duration"),
+    (
+        "name: shop\nservices:\n"
+        + "".join(f"  s{i}: {{}}\n" for i in range(1001))
+        + "environments: {prod: {}}\n",
+        "at most 1000 items",
+    ),
+    (
+        "name: shop\nservices: {web: {port: 80}}\nenvironments:\n"
+        + "".join(f"  e{i}: {{}}\n" for i in range(51)),
+        "at most 50 items",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "says"), COLLISIONS)
+def test_names_and_routes_that_would_collide_are_refused(text: str, says: str) -> None:
+    found = problems(text)
+    assert any(says in message for message in found), found
+
+
+def test_problems_stop_at_fifty() -> None:
+    services = "".join(f"  s{i}: {{uses: [t{i}]}}\n" for i in range(200))
+    found = problems(f"name: shop\nservices:\n{services}")
+    assert len(found) == 51 and "stopped after 50 problems" in found[-1]

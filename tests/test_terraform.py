@@ -157,7 +157,9 @@ def test_no_secret_value_is_ever_written(built: Path) -> None:
                         generated = "${data.aws_secretsmanager_random_password."
                         assert body["secret_string"].startswith(generated)
                     if kind == "aws_elasticache_replication_group" and "auth_token" in body:
-                        stored = "${aws_secretsmanager_secret_version.cache_auth.secret_string}"
+                        stored = (
+                            "${aws_secretsmanager_secret_version.cache__auth_token.secret_string}"
+                        )
                         assert body["auth_token"] == stored
 
 
@@ -238,3 +240,32 @@ def test_build_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["build", str(stack), "-o", str(blocker)])
     assert result.exit_code == 1
     assert "cannot write" in result.output and "Traceback" not in result.output
+
+
+def test_a_health_check_path_is_an_argument_never_read_by_a_shell() -> None:
+    files = terraform_files(
+        load_text("name: shop\nservices:\n  web: {port: 80, health_check: '/nothing?&true'}\n")
+    )
+    compute = files["terraform/prod/compute.tf"]
+    assert '["CMD", "curl", "-fsS", "http://localhost:80/nothing?&true"]' in compute
+    assert "CMD-SHELL" not in compute
+
+
+COLLIDING_NAMES = """\
+name: shop
+secret_store: secrets-manager
+services:
+  x: {port: 80, path: /x/*, uses: [y-to-ecs-service-z, cache_auth, redis]}
+  y-to-ecs-service-z: {port: 80, path: /y/*}
+  x-to-ecs-service-y: {port: 80, path: /xy/*, uses: [z]}
+  z: {port: 80}
+redis: {}
+secrets: [cache_auth]
+queues: {jobs: {}, jobs-dead: {}}
+"""
+
+
+def test_names_that_look_alike_give_terraform_that_validates(tmp_path: Path) -> None:
+    write_files(tmp_path, terraform_files(load_text(COLLIDING_NAMES)))
+    assert terraform().validate(tmp_path / "terraform" / "prod") == []
+    assert audit(tmp_path, {"CACHE_AUTH"}) == []

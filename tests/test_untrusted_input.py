@@ -279,3 +279,62 @@ def test_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
         os.close(holder)
     assert build.wait(timeout=60) == 0
     assert (out / "terraform" / "prod" / "versions.tf").exists()
+
+
+def test_depth_counts_what_aliases_repeat(write_stack) -> None:  # type: ignore[no-untyped-def]
+    layers = "".join(
+        f"x{i}: &a{i} " + "[" * 30 + f"*a{i - 1}" + "]" * 30 + "\n" for i in range(1, 18)
+    )
+    code, stderr = validate(write_stack(SERVICE + "x0: &a0 x\n" + layers))
+    assert code == 2 and "nested more than 32 levels deep" in one_problem(stderr)
+
+
+def test_no_tag_is_allowed_even_on_a_plain_value(write_stack) -> None:  # type: ignore[no-untyped-def]
+    for value in ("!!binary bmdpbng6MQ==", "!!str nginx:1", "!custom x"):
+        path = write_stack(f"name: shop\nservices:\n  web: {{port: 80, image: {value}}}\n")
+        code, stderr = validate(path)
+        assert code == 2 and "is not allowed: a stack file holds plain values" in one_problem(
+            stderr
+        )
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda p: os.mkfifo(p), "not a regular file"),
+        (lambda p: p.symlink_to("/dev/zero"), "not a regular file"),
+    ],
+    ids=["fifo", "device"],
+)
+def test_a_special_file_in_the_output_is_never_read(tmp_path: Path, make, says: str) -> None:  # type: ignore[no-untyped-def]
+    stack = tmp_path / "stack.yaml"
+    stack.write_text(SERVICE)
+    out = tmp_path / "out"
+    (out / "terraform" / "prod").mkdir(parents=True)
+    make(out / "terraform" / "prod" / "compute.tf")
+    started = time.monotonic()
+    result = run("build", str(stack), "-o", str(out))
+    assert result.code == 4 and says in result.stderr
+    assert time.monotonic() - started < 10
+
+
+def test_a_deeply_nested_manifest_is_a_clear_error(tmp_path: Path) -> None:
+    stack = tmp_path / "stack.yaml"
+    stack.write_text(SERVICE)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".stackwright-manifest.json").write_text("[" * 100_000)
+    result = run("build", str(stack), "-o", str(out))
+    assert result.code == 1 and "is not a stackwright manifest (nested too deep)" in result.stderr
+
+
+def test_nothing_is_written_through_a_linked_folder(tmp_path: Path) -> None:
+    stack = tmp_path / "stack.yaml"
+    stack.write_text(SERVICE)
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "terraform").mkdir(parents=True)
+    (out / "terraform" / "prod").symlink_to(elsewhere)
+    result = run("build", str(stack), "-o", str(out))
+    assert result.code == 1 and "is a symbolic link" in result.stderr
+    assert list(elsewhere.iterdir()) == []

@@ -55,16 +55,45 @@ def _load_manifest(out: Path) -> dict[str, str]:
     path = out / MANIFEST
     if not path.exists():
         return {}
+    content = _existing(path)
+    if isinstance(content, str):
+        raise ValueError(f"{path} is not a stackwright manifest ({content}); move it aside")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise ValueError(f"{path} is not a stackwright manifest ({exc}); move it aside") from None
+        data = json.loads(content.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        why = str(exc) if isinstance(exc, ValueError) else "nested too deep"
+        raise ValueError(f"{path} is not a stackwright manifest ({why}); move it aside") from None
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, dict):
         raise ValueError(
             f"{path} is not a stackwright manifest (no mapping of files); move it aside"
         )
     return {str(k): str(v) for k, v in files.items()}
+
+
+MAX_EXISTING_BYTES = 64 * 1024 * 1024  # larger than anything stackwright writes
+
+
+def _existing(path: Path) -> bytes | str:
+    """An existing file's bytes, or why they are not read: it is not a regular file (a pipe
+    would block, a device would never end) or it is larger than any file stackwright writes."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            return "not a regular file"
+        if info.st_size > MAX_EXISTING_BYTES:
+            return "larger than any file stackwright writes"
+        return stream.read()
+
+
+def _no_links_between(out: Path, relative: str) -> None:
+    """Writes stay inside `out`: no folder on the way from `out` to a file may be a link."""
+    for parent in reversed(Path(relative).parents[:-1]):
+        if (out / parent).is_symlink():
+            raise ValueError(
+                f"{out / parent} is a symbolic link; stackwright writes no file through one"
+            )
 
 
 def _new_file_mode() -> int:
@@ -130,16 +159,18 @@ def _write_files(out: Path, files: dict[str, str], *, force: bool) -> WriteRepor
     for relative, text in sorted(files.items()):
         data = text.encode("utf-8")
         path = out / relative
+        _no_links_between(out, relative)
         if path.exists():
-            on_disk = path.read_bytes()
-            if on_disk == data:
+            on_disk = _existing(path)
+            if isinstance(on_disk, str):
+                conflicts.append(Conflict(relative, on_disk, ""))
+            elif on_disk == data:
                 report.unchanged.append(relative)
                 continue
-            recorded = manifest.get(relative)
-            if recorded != digest(on_disk):
+            elif manifest.get(relative) != digest(on_disk):
                 reason = (
                     "changed since stackwright wrote it"
-                    if recorded
+                    if manifest.get(relative)
                     else "not written by stackwright"
                 )
                 conflicts.append(Conflict(relative, reason, _diff(relative, on_disk, data)))

@@ -224,6 +224,7 @@ class Container:
     environment: tuple[tuple[str, str], ...] = ()
     web: bool = False  # served to users through the proxy
     route: str | None = None  # its path pattern, when it is not the default route
+    host: str | None = None  # its host rule (nginx on the host routes by path only)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -54,7 +54,8 @@ def derive_security(resources: list[Resource], flows: list[Flow]) -> list[Resour
             joint = "from" if direction == "ingress" else "to"
             rules.append(
                 SecurityGroupRule(
-                    name=f"{here.name}-{joint}-{label}-{flow.port}",
+                    # `--` between the parts: no name holds one, so no two rules share a name
+                    name=f"{here.name}--{joint}--{label}--{flow.port}",
                     group=here.id,
                     direction=direction,  # type: ignore[arg-type]
                     peer=peer,

@@ -6,8 +6,10 @@ Each environment's overrides are merged into the stack before validation, so a m
 
 from __future__ import annotations
 
+import contextlib
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,23 +82,28 @@ def _load(document: Document) -> StackFile:
             env_stack = stack
         else:
             prefix: KeyPath = ("environments", name, "overrides")
-            if "environments" in settings.overrides:
-                loc = source.locate((*prefix, "environments"), at_key=True)
-                raise StackError(
-                    [
-                        Problem(
-                            source.file,
-                            loc.line,
-                            loc.column,
-                            (*prefix, "environments"),
-                            "an environment cannot override `environments`",
-                        )
-                    ]
-                )
+            for fixed in ("environments", "name"):
+                if fixed in settings.overrides:
+                    loc = source.locate((*prefix, fixed), at_key=True)
+                    raise StackError(
+                        [
+                            Problem(
+                                source.file,
+                                loc.line,
+                                loc.column,
+                                (*prefix, fixed),
+                                f"an environment cannot override `{fixed}`",
+                                "every environment shares the stack's name and its state bucket"
+                                if fixed == "name"
+                                else None,
+                            )
+                        ]
+                    )
             merged, origin = _merge(data, settings.overrides, prefix)
             merged.pop("environments", None)
             env_stack = _validate(merged, source, origin)
-            problems += _references(env_stack, source, origin)
+            if settings.overrides.keys() & _REFERENCED:  # else the same as the stack's own
+                problems += _references(env_stack, source, origin)
         domain = settings.domain or env_stack.domain
         if domain and settings.domain is None and environments:  # not the first environment
             domain = f"{name}.{domain}"
@@ -226,15 +233,31 @@ def _fields_at(path: KeyPath) -> list[str]:
     return []
 
 
+MAX_PROBLEMS = 50  # past this, the first ones are worth fixing before anything else
+_REFERENCED = {"services", "buckets", "queues", "secrets", "postgres", "redis", "search"}
+
+
+class _Enough(Exception):
+    pass
+
+
 def _references(stack: Stack, source: SourceMap, origin: dict[KeyPath, KeyPath]) -> list[Problem]:
-    """Checks across the file: `uses:` targets exist, web routes do not collide."""
+    """Checks across the file: `uses:` targets exist, names and routes do not collide."""
     problems: list[Problem] = []
 
     def add(path: KeyPath, message: str, hint: str | None = None, at_key: bool = False) -> None:
+        if len(problems) > MAX_PROBLEMS:
+            raise _Enough
         shown = _display(path, origin)
         where = source.locate(shown, at_key=at_key)
         problems.append(Problem(source.file, where.line, where.column, shown, message, hint))
 
+    with contextlib.suppress(_Enough):
+        _check_references(stack, add)
+    return problems
+
+
+def _check_references(stack: Stack, add: Callable[..., None]) -> None:
     targets = stack.targets()
     variables: dict[str, str] = {}
     for name in stack.secrets:
@@ -293,21 +316,38 @@ def _references(stack: Stack, source: SourceMap, origin: dict[KeyPath, KeyPath])
                 )
             elif targets[target] == "service" and stack.services[target].port is None:
                 add(path, f"service '{target}' has no port to talk to")
-    default_routes = [
-        name
-        for name, s in stack.services.items()
-        if s.resolved_kind == "web" and not (s.path or s.host)
-    ]
-    for extra in default_routes[1:]:
-        add(
-            ("services", extra),
-            f"'{default_routes[0]}' already takes the load balancer's default route",
-            "give this service a `path:` (e.g. /api/*) or a `host:`",
-        )
-    return problems
+    routes: dict[tuple[str | None, str | None], str] = {}
+    for name, service in stack.services.items():
+        if service.resolved_kind != "web":
+            continue
+        route = None if service.path in (None, "/*") else service.path  # /* is everything
+        taken = routes.setdefault((route, service.host), name)
+        if taken == name:
+            continue
+        if route is None and service.host is None:
+            add(
+                ("services", name),
+                f"'{taken}' already takes the load balancer's default route",
+                "give this service a `path:` (e.g. /api/*) or a `host:`",
+            )
+        else:
+            add(
+                ("services", name, "path" if service.path else "host"),
+                f"'{taken}' already takes this route",
+                "give one of the two another `path:` or `host:`",
+            )
+    for name, queue in stack.queues.items():
+        if queue.dead_letter and f"{name}-dead-letter" in stack.queues:
+            add(
+                ("queues", f"{name}-dead-letter"),
+                f"this is the name of the dead-letter queue of '{name}'",
+                "rename this queue",
+                at_key=True,
+            )
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, in line order, at most MAX_PROBLEMS of them."""
     seen: set[tuple[int, int, str]] = set()
     result = []
     for problem in sorted(problems, key=lambda p: (p.line, p.column)):
@@ -315,4 +355,15 @@ def _unique(problems: list[Problem]) -> list[Problem]:
         if key not in seen:
             seen.add(key)
             result.append(problem)
+    if len(result) > MAX_PROBLEMS:
+        last = result[MAX_PROBLEMS - 1]
+        more = Problem(
+            last.file,
+            last.line,
+            last.column,
+            (),
+            f"stopped after {MAX_PROBLEMS} problems",
+            "fix these and run again",
+        )
+        result = [*result[:MAX_PROBLEMS], more]
     return result

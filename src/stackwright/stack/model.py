@@ -78,6 +78,11 @@ Name = Annotated[
     AfterValidator(text.name),
     Field(json_schema_extra={"pattern": text.NAME_PATTERN, "maxLength": 40}),
 ]
+ServiceName = Annotated[
+    str,
+    AfterValidator(text.service_name),
+    Field(json_schema_extra={"pattern": text.NAME_PATTERN, "maxLength": 40}),
+]
 EnvironmentName = Annotated[
     str,
     AfterValidator(text.environment_name),
@@ -469,7 +474,7 @@ class Stack(StrictModel):
     domain: Domain | None = None
     tls: bool = True
     secret_store: Literal["parameter-store", "secrets-manager"] = "parameter-store"
-    services: dict[Name, Service] = Field(min_length=1)
+    services: dict[ServiceName, Service] = Field(min_length=1, max_length=1000)
     postgres: Postgres | None = None
     redis: Redis | None = None
     search: Search | None = None
@@ -486,7 +491,7 @@ class Stack(StrictModel):
     usage: Usage = Usage()
     topology: Topology = Topology()
     environments: dict[EnvironmentName, Environment] = Field(
-        default_factory=lambda: {"prod": Environment()}
+        default_factory=lambda: {"prod": Environment()}, max_length=50
     )
 
     def targets(self) -> dict[str, str]:

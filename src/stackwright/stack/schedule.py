@@ -147,6 +147,11 @@ def parse_schedule(text: str) -> Schedule:
             f"'{text}' is neither a rate (30s, 5m, 1h, rate(5 minutes)) nor a cron expression "
             "('0 2 * * *' or 'cron(0 2 * * ? *)')"
         )
+    if (fields[2] == "?") == (fields[4] == "?"):
+        raise ScheduleError(
+            f"'{text}': EventBridge takes a day of the month or a day of the week, not both "
+            "and not neither; put ? in one of the two"
+        )
     if not _YEARS.fullmatch(fields[5]):
         raise ScheduleError(f"'{fields[5]}' is not a year field (*, 2030 or 2030-2035)")
     schedule = Schedule(text, None, tuple(fields))

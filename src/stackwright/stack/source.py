@@ -35,8 +35,6 @@ MAX_NUMBER = 10**15
 
 KeyPath = tuple[str | int, ...]
 
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _KEY_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null")}
 # What YAML 1.1 allows in a stream (its "printable" set); anything else is refused by position.
@@ -88,59 +86,84 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or list while events are read: its anchor, how many values it holds
+    (aliases expanded) and how deep it goes."""
+
+    anchor: str | None
+    values: int = 1
+    height: int = 1
+
+
 def _events(text: str, file: str) -> list[yaml.Event]:
-    """The document's events, refused past the depth and expansion bounds."""
+    """The document's events, refused past the depth and expansion bounds (aliases counted as
+    what they expand to) and with any explicit tag."""
     events: list[yaml.Event] = []
-    open_frames: list[tuple[str | None, list[int]]] = []  # (anchor, [values so far])
-    sizes: dict[str, int] = {}  # anchor → how many values it stands for
+    frames: list[_Frame] = []
+    finished: dict[str, tuple[int, int]] = {}  # anchor → (values, height) it stands for
     parser = _Parser(text)
     try:
         while parser.check_event():
             event = parser.get_event()
             events.append(event)
-            added = 0
+            if getattr(event, "tag", None) not in (None, "!"):
+                written = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+                raise _at(
+                    file,
+                    event.start_mark,
+                    f"the tag {written} is not allowed: a stack file holds plain values",
+                    "remove the tag",
+                )
+            child: tuple[int, int] | None = None  # (values, height) added to the open frame
             if isinstance(event, yaml.CollectionStartEvent):
-                if len(open_frames) >= MAX_DEPTH:
-                    raise _at(
-                        file,
-                        event.start_mark,
-                        f"nested more than {MAX_DEPTH} levels deep",
-                        "a stack file needs far fewer levels; look for stray brackets",
-                    )
-                open_frames.append((event.anchor, [1]))
+                frames.append(_Frame(event.anchor))
             elif isinstance(event, yaml.CollectionEndEvent):
-                anchor, (size,) = open_frames.pop()
-                if anchor is not None:
-                    sizes[anchor] = size
-                added = size
+                frame = frames.pop()
+                child = (frame.values, frame.height)
+                if frame.anchor is not None:
+                    finished[frame.anchor] = child
             elif isinstance(event, yaml.ScalarEvent):
+                child = (1, 0)
                 if event.anchor is not None:
-                    sizes[event.anchor] = 1
-                added = 1
+                    finished[event.anchor] = child
             elif isinstance(event, yaml.AliasEvent):
-                if any(anchor == event.anchor for anchor, _ in open_frames):
+                if any(frame.anchor == event.anchor for frame in frames):
                     raise _at(
                         file,
                         event.start_mark,
                         f"the alias *{event.anchor} refers to a value that contains it",
                         "an alias may only repeat a finished value",
                     )
-                added = sizes.get(
-                    event.anchor or "", 0
-                )  # an undefined alias is the composer's error
-            if added and open_frames:
-                total = open_frames[-1][1]
-                total[0] += added
-                if total[0] > MAX_VALUES:
-                    raise _at(
-                        file,
-                        event.start_mark,
-                        f"aliases expand this file to more than {MAX_VALUES:,} values",
-                        "a stack file needs far fewer; repeat less through anchors",
-                    )
+                child = finished.get(event.anchor or "")  # undefined: the composer says so
+            if isinstance(event, yaml.CollectionStartEvent) or child is not None:
+                _check_bounds(file, event, frames, child)
+            if child is not None and frames:
+                frames[-1].values += child[0]
+                frames[-1].height = max(frames[-1].height, child[1] + 1)
     finally:
         parser.dispose()
     return events
+
+
+def _check_bounds(
+    file: str, event: yaml.Event, frames: list[_Frame], child: tuple[int, int] | None
+) -> None:
+    values, height = child or (0, 0)
+    if len(frames) + height > MAX_DEPTH:
+        raise _at(
+            file,
+            event.start_mark,
+            f"nested more than {MAX_DEPTH} levels deep (aliases counted as what they repeat)",
+            "a stack file needs far fewer levels; look for stray brackets",
+        )
+    if frames and frames[-1].values + values > MAX_VALUES:
+        raise _at(
+            file,
+            event.start_mark,
+            f"aliases expand this file to more than {MAX_VALUES:,} values",
+            "a stack file needs far fewer; repeat less through anchors",
+        )
 
 
 class _Replay(Composer, SafeConstructor, Resolver):
@@ -182,20 +205,11 @@ class _Builder:
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.source.values[path] = _mark(node)
         if isinstance(node, yaml.MappingNode):
-            self._plain_tag(node, path, _MAP_TAG, "a mapping")
             self.loader.flatten_mapping(node)
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            self._plain_tag(node, path, _SEQ_TAG, "a list")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
-
-    def _plain_tag(self, node: yaml.Node, path: KeyPath, tag: str, what: str) -> None:
-        if node.tag != tag:
-            written = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise self.problem(
-                node, path, f"the tag {written} is not allowed here: write {what} without a tag"
-            )
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}

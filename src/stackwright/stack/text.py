@@ -22,6 +22,12 @@ HEALTH_PATH_MAX = 1024  # a target group's health-check path
 IMAGE_MAX = 255
 VALUE_MAX = 4096
 RESERVED_ENVIRONMENTS = ("bootstrap",)  # terraform/bootstrap holds the remote-state root
+RESERVED_SERVICES = {
+    "postgres": "it names the stack's database in `uses:`",
+    "redis": "it names the stack's cache in `uses:`",
+    "search": "it names the stack's search domain in `uses:`",
+    "nginx": "the phase-1 host runs its proxy under that name",
+}
 
 _NAME = re.compile(r"[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*")
 _SECRET_NAME = re.compile(r"[a-z](?:[a-z0-9]|[-_](?=[a-z0-9]))*")
@@ -63,7 +69,7 @@ _SECRET_WORDS = {"PASSWORD", "PASSWD", "SECRET"}
 _SECRET_LAST_WORDS = {"KEY", "TOKEN", "PASS", "PWD", "CREDENTIAL", "CREDENTIALS", "PASSPHRASE"}
 _SECRET_LAST_WORDS |= {"APIKEY"}
 _PUBLIC_WORDS = {"PUBLIC", "PUBLISHABLE"}
-_NOT_SECRET_VALUE = re.compile(r"[0-9]*|true|false|yes|no|on|off", re.IGNORECASE)
+_NOT_SECRET_VALUE = re.compile(r"[0-9]*|true|false|yes|no|on|off", re.IGNORECASE | re.ASCII)
 _URL_WITH_PASSWORD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@")
 
 
@@ -83,6 +89,13 @@ def environment_name(value: str) -> str:
             f"'{value}' is reserved: terraform/{value}/ holds the remote-state root; "
             "call the environment something else"
         )
+    return value
+
+
+def service_name(value: str) -> str:
+    name(value)
+    if value in RESERVED_SERVICES:
+        raise ValueError(f"'{value}' is reserved for services: {RESERVED_SERVICES[value]}")
     return value
 
 

@@ -7,9 +7,9 @@ import re
 # At most nine digits before and after the point: enough for any real size, and no float
 # overflows on the way.
 _NUMBER = r"([0-9]{1,9}(?:\.[0-9]{1,9})?)"
-_MEMORY = re.compile(rf" *{_NUMBER} *(mib|mb|m|gib|gb|g)? *", re.IGNORECASE)
-_CPU = re.compile(rf" *{_NUMBER} *(vcpu|cpu)? *", re.IGNORECASE)
-_DURATION = re.compile(rf" *{_NUMBER} *(s|m|min|h|d) *", re.IGNORECASE)
+_MEMORY = re.compile(rf" *{_NUMBER} *(mib|mb|m|gib|gb|g)? *", re.IGNORECASE | re.ASCII)
+_CPU = re.compile(rf" *{_NUMBER} *(vcpu|cpu)? *", re.IGNORECASE | re.ASCII)
+_DURATION = re.compile(rf" *{_NUMBER} *(s|m|min|h|d) *", re.IGNORECASE | re.ASCII)
 
 
 def cpu_units(value: object) -> int:

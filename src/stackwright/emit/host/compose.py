@@ -7,12 +7,33 @@ written here on purpose: REGISTRY, TAG and AWS_REGION, from the project's .env f
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import Container, ContainerRepository, Ec2Host, LogGroup
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available
+# Compose reads YAML 1.2, where 1e3, 0o17 and .5 are numbers (PyYAML writes YAML 1.1, and would
+# leave some of them bare): every string that YAML 1.2 would read as anything else is quoted.
+_NOT_A_STRING_IN_YAML_1_2 = re.compile(
+    r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|"
+)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's writer when available, quoting what YAML 1.2 would not read as a string."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _NOT_A_STRING_IN_YAML_1_2.fullmatch(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _string)
 
 
 def literal(text: str) -> str:

@@ -32,7 +32,7 @@ def _location(container: Container) -> str:
 def _locations(web: list[Container]) -> list[str]:
     lines: list[str] = []
     routed = sorted((c for c in web if c.route), key=lambda c: -len(c.route or ""))
-    default = next((c for c in web if not c.route), None)
+    default = next((c for c in web if not c.route and not c.host), None)
     for container in [*routed, *([default] if default else [])]:
         upstream = quoted(f"http://{container.name}:{container.ports[0]}")
         lines += [

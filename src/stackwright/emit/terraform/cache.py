@@ -8,6 +8,8 @@ from stackwright.emit.terraform.hcl import Raw
 from stackwright.plan.resources import Cache
 
 FILE = "cache.tf"
+# Its label holds `__`, which no secret name of the stack can give, so the two never meet.
+CACHE_TOKEN = "cache--auth-token"
 # ElastiCache takes <major>.<minor>; a stack may name the major only.
 LATEST_MINOR = {
     ("redis", "6"): "6.2",
@@ -35,13 +37,13 @@ def emit(root: Root) -> None:
     params.attrs(name=root.named("aws_elasticache_parameter_group", "cache"), family=family)
     params.block("parameter").attrs(name="maxmemory-policy", value=cache.maxmemory_policy)
     if cache.encryption:
-        token = root.data(FILE, "aws_secretsmanager_random_password", "cache_auth")
+        token = root.data(FILE, "aws_secretsmanager_random_password", CACHE_TOKEN)
         token.comment(
             "A new value at every plan; the secret version below keeps the first one it was "
             "given, and the cache reads it from there. Never in these files."
         )
         token.attrs(password_length=48, exclude_punctuation=True)
-        secret = root.resource(FILE, "aws_secretsmanager_secret", "cache_auth")
+        secret = root.resource(FILE, "aws_secretsmanager_secret", CACHE_TOKEN)
         secret.comment(
             "checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; "
             "a customer-managed key is billed per key each month, and the plan has none"
@@ -54,10 +56,12 @@ def emit(root: Root) -> None:
             name=f"{root.prefix}/cache-auth-token",
             recovery_window_in_days=7 if root.prod else 0,
         )
-        version = root.resource(FILE, "aws_secretsmanager_secret_version", "cache_auth")
+        version = root.resource(FILE, "aws_secretsmanager_secret_version", CACHE_TOKEN)
         version.attrs(
-            secret_id=Raw("aws_secretsmanager_secret.cache_auth.id"),
-            secret_string=Raw("data.aws_secretsmanager_random_password.cache_auth.random_password"),
+            secret_id=Raw("aws_secretsmanager_secret.cache__auth_token.id"),
+            secret_string=Raw(
+                "data.aws_secretsmanager_random_password.cache__auth_token.random_password"
+            ),
         )
         version.block("lifecycle").attr("ignore_changes", [Raw("secret_string")])
     block = root.resource(FILE, "aws_elasticache_replication_group", "main")
@@ -90,7 +94,7 @@ def emit(root: Root) -> None:
         at_rest_encryption_enabled=cache.encryption,
         transit_encryption_enabled=cache.encryption,
         auth_token=(
-            Raw("aws_secretsmanager_secret_version.cache_auth.secret_string")
+            Raw("aws_secretsmanager_secret_version.cache__auth_token.secret_string")
             if cache.encryption
             else None
         ),
@@ -106,6 +110,6 @@ def emit(root: Root) -> None:
     if cache.encryption:
         root.output(
             "cache_auth_secret",
-            Raw("aws_secretsmanager_secret.cache_auth.arn"),
+            Raw("aws_secretsmanager_secret.cache__auth_token.arn"),
             "the Secrets Manager secret holding the cache auth token",
         )

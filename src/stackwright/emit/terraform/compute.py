@@ -122,10 +122,8 @@ def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]
     }
     if isinstance(task, EcsService) and task.port and task.health_check:
         container["healthCheck"] = {
-            "command": [
-                "CMD-SHELL",
-                f"curl -fsS http://localhost:{task.port}{task.health_check} || exit 1",
-            ],
+            # The exec form: the path is an argument, never read by a shell.
+            "command": ["CMD", "curl", "-fsS", f"http://localhost:{task.port}{task.health_check}"],
             "interval": 30,
             "timeout": 5,
             "retries": 3,

@@ -18,7 +18,7 @@ from stackwright.plan.resources import (
 )
 
 DATABASE_SECRET = Raw("aws_db_instance.main.master_user_secret[0].secret_arn")
-CACHE_SECRET = Raw("aws_secretsmanager_secret.cache_auth.arn")
+CACHE_SECRET = Raw("aws_secretsmanager_secret.cache__auth_token.arn")
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,8 +197,14 @@ def add_host(ctx: Context) -> None:
                 environment=tuple(sorted(service.environment.items())),
                 web=service.resolved_kind == "web",
                 route=service.path,
+                host=service.host,
             )
         )
+        if service.host and not service.path:
+            ctx.notes.append(
+                f"{name} is routed by host ({service.host}), and nginx on the phase-1 host "
+                "routes by path only: give it a `path:` to reach it before phase 2"
+            )
     if stack.redis is not None and not profile.managed_cache:
         redis = stack.redis
         containers.append(

@@ -121,7 +121,7 @@ resource "aws_security_group" "database_postgres" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ec2_host_app_from_internet_443" {
+resource "aws_vpc_security_group_ingress_rule" "ec2_host_app__from__internet__443" {
   security_group_id = aws_security_group.ec2_host_app.id
   description       = "internet to ec2_host.app:443"
   ip_protocol       = "tcp"
@@ -130,7 +130,7 @@ resource "aws_vpc_security_group_ingress_rule" "ec2_host_app_from_internet_443" 
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ec2_host_app_from_internet_80" {
+resource "aws_vpc_security_group_ingress_rule" "ec2_host_app__from__internet__80" {
   # checkov:skip=CKV_AWS_260:port 80 only redirects to HTTPS (and answers certificate challenges)
   security_group_id = aws_security_group.ec2_host_app.id
   description       = "internet to ec2_host.app:80"
@@ -140,7 +140,7 @@ resource "aws_vpc_security_group_ingress_rule" "ec2_host_app_from_internet_80" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ec2_host_app_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ec2_host_app__to__internet__443" {
   security_group_id = aws_security_group.ec2_host_app.id
   description       = "ec2_host.app to internet:443"
   ip_protocol       = "tcp"
@@ -149,7 +149,7 @@ resource "aws_vpc_security_group_egress_rule" "ec2_host_app_to_internet_443" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ec2_host_app_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ec2_host_app__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ec2_host.app to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -158,7 +158,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ec2_host_
   referenced_security_group_id = aws_security_group.ec2_host_app.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ec2_host_app_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ec2_host_app__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ec2_host_app.id
   description                  = "ec2_host.app to database.postgres:5432"
   ip_protocol                  = "tcp"

@@ -322,7 +322,7 @@ resource "aws_ecs_task_definition" "web_app" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:3000/api/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:3000/api/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -424,7 +424,7 @@ resource "aws_ecs_task_definition" "api_gateway" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -544,7 +544,7 @@ resource "aws_ecs_task_definition" "user_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -556,7 +556,7 @@ resource "aws_ecs_task_definition" "user_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8081/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8081/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -665,7 +665,7 @@ resource "aws_ecs_task_definition" "video_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
           name      = "YOUTUBE_API_KEY"
@@ -681,7 +681,7 @@ resource "aws_ecs_task_definition" "video_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8082/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8082/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -786,7 +786,7 @@ resource "aws_ecs_task_definition" "location_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -798,7 +798,7 @@ resource "aws_ecs_task_definition" "location_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8083/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8083/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -899,7 +899,7 @@ resource "aws_ecs_task_definition" "search_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8084/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8084/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1004,7 +1004,7 @@ resource "aws_ecs_task_definition" "moderation_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8085/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8085/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1109,7 +1109,7 @@ resource "aws_ecs_task_definition" "notification_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8086/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8086/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3

@@ -321,7 +321,7 @@ resource "aws_ecs_task_definition" "web_app" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:3000/api/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:3000/api/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -445,7 +445,7 @@ resource "aws_ecs_task_definition" "api_gateway" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -587,7 +587,7 @@ resource "aws_ecs_task_definition" "user_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -599,7 +599,7 @@ resource "aws_ecs_task_definition" "user_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8081/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8081/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -730,7 +730,7 @@ resource "aws_ecs_task_definition" "video_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
           name      = "YOUTUBE_API_KEY"
@@ -746,7 +746,7 @@ resource "aws_ecs_task_definition" "video_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8082/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8082/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -873,7 +873,7 @@ resource "aws_ecs_task_definition" "location_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -885,7 +885,7 @@ resource "aws_ecs_task_definition" "location_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8083/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8083/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1012,7 +1012,7 @@ resource "aws_ecs_task_definition" "search_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8084/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8084/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1139,7 +1139,7 @@ resource "aws_ecs_task_definition" "moderation_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8085/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8085/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1266,7 +1266,7 @@ resource "aws_ecs_task_definition" "notification_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8086/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8086/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3

@@ -13,7 +13,7 @@ output "bucket_videos" {
 
 output "cache_auth_secret" {
   description = "the Secrets Manager secret holding the cache auth token"
-  value       = aws_secretsmanager_secret.cache_auth.arn
+  value       = aws_secretsmanager_secret.cache__auth_token.arn
 }
 
 output "cache_endpoint" {

@@ -321,7 +321,7 @@ resource "aws_ecs_task_definition" "web_app" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:3000/api/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:3000/api/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -472,7 +472,7 @@ resource "aws_ecs_task_definition" "api_gateway" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -641,7 +641,7 @@ resource "aws_ecs_task_definition" "user_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -653,7 +653,7 @@ resource "aws_ecs_task_definition" "user_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8081/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8081/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -811,7 +811,7 @@ resource "aws_ecs_task_definition" "video_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
           name      = "YOUTUBE_API_KEY"
@@ -827,7 +827,7 @@ resource "aws_ecs_task_definition" "video_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8082/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8082/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -981,7 +981,7 @@ resource "aws_ecs_task_definition" "location_service" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -993,7 +993,7 @@ resource "aws_ecs_task_definition" "location_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8083/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8083/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1147,7 +1147,7 @@ resource "aws_ecs_task_definition" "search_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8084/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8084/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1301,7 +1301,7 @@ resource "aws_ecs_task_definition" "moderation_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8085/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8085/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -1455,7 +1455,7 @@ resource "aws_ecs_task_definition" "notification_service" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8086/actuator/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8086/actuator/health"]
         interval    = 30
         timeout     = 5
         retries     = 3

@@ -297,7 +297,7 @@ resource "aws_security_group" "load_balancer_main" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_443" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__443" {
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:443"
   ip_protocol       = "tcp"
@@ -306,7 +306,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_80" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__80" {
   # checkov:skip=CKV_AWS_260:port 80 only redirects to HTTPS (and answers certificate challenges)
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:80"
@@ -316,7 +316,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_web_app_from_load_balancer_main_3000" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_web_app__from__load_balancer_main__3000" {
   security_group_id            = aws_security_group.ecs_service_web_app.id
   description                  = "load_balancer.main to ecs_service.web-app:3000"
   ip_protocol                  = "tcp"
@@ -325,7 +325,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_web_app_from_load_ba
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_web_app_3000" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_web_app__3000" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.web-app:3000"
   ip_protocol                  = "tcp"
@@ -334,7 +334,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_web_app.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_load_balancer_main_8080" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway__from__load_balancer_main__8080" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "load_balancer.main to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -343,7 +343,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_loa
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_api_gateway_8080" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_api_gateway__8080" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -352,7 +352,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_web_app.id
   description       = "ecs_service.web-app to internet:443"
   ip_protocol       = "tcp"
@@ -361,7 +361,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_internet_4
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_api_gateway.id
   description       = "ecs_service.api-gateway to internet:443"
   ip_protocol       = "tcp"
@@ -370,7 +370,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_intern
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_user_service.id
   description       = "ecs_service.user-service to internet:443"
   ip_protocol       = "tcp"
@@ -379,7 +379,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_inter
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_video_service.id
   description       = "ecs_service.video-service to internet:443"
   ip_protocol       = "tcp"
@@ -388,7 +388,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_inte
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_location_service.id
   description       = "ecs_service.location-service to internet:443"
   ip_protocol       = "tcp"
@@ -397,7 +397,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_i
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_search_service.id
   description       = "ecs_service.search-service to internet:443"
   ip_protocol       = "tcp"
@@ -406,7 +406,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_int
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_moderation_service.id
   description       = "ecs_service.moderation-service to internet:443"
   ip_protocol       = "tcp"
@@ -415,7 +415,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_notification_service.id
   description       = "ecs_service.notification-service to internet:443"
   ip_protocol       = "tcp"
@@ -424,7 +424,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service_
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_ecs_service_web_app_8080" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway__from__ecs_service_web_app__8080" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.web-app to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -433,7 +433,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_ecs
   referenced_security_group_id = aws_security_group.ecs_service_web_app.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_ecs_service_api_gateway_8080" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app__to__ecs_service_api_gateway__8080" {
   security_group_id            = aws_security_group.ecs_service_web_app.id
   description                  = "ecs_service.web-app to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -442,7 +442,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_ecs_servic
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_user_service_from_ecs_service_api_gateway_8081" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_user_service__from__ecs_service_api_gateway__8081" {
   security_group_id            = aws_security_group.ecs_service_user_service.id
   description                  = "ecs_service.api-gateway to ecs_service.user-service:8081"
   ip_protocol                  = "tcp"
@@ -451,7 +451,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_user_service_from_ec
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_user_service_8081" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_user_service__8081" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.user-service:8081"
   ip_protocol                  = "tcp"
@@ -460,7 +460,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_user_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_video_service_from_ecs_service_api_gateway_8082" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_video_service__from__ecs_service_api_gateway__8082" {
   security_group_id            = aws_security_group.ecs_service_video_service.id
   description                  = "ecs_service.api-gateway to ecs_service.video-service:8082"
   ip_protocol                  = "tcp"
@@ -469,7 +469,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_video_service_from_e
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_video_service_8082" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_video_service__8082" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.video-service:8082"
   ip_protocol                  = "tcp"
@@ -478,7 +478,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_video_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_location_service_from_ecs_service_api_gateway_8083" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_location_service__from__ecs_service_api_gateway__8083" {
   security_group_id            = aws_security_group.ecs_service_location_service.id
   description                  = "ecs_service.api-gateway to ecs_service.location-service:8083"
   ip_protocol                  = "tcp"
@@ -487,7 +487,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_location_service_fro
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_location_service_8083" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_location_service__8083" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.location-service:8083"
   ip_protocol                  = "tcp"
@@ -496,7 +496,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_location_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_search_service_from_ecs_service_api_gateway_8084" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_search_service__from__ecs_service_api_gateway__8084" {
   security_group_id            = aws_security_group.ecs_service_search_service.id
   description                  = "ecs_service.api-gateway to ecs_service.search-service:8084"
   ip_protocol                  = "tcp"
@@ -505,7 +505,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_search_service_from_
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_search_service_8084" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_search_service__8084" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.search-service:8084"
   ip_protocol                  = "tcp"
@@ -514,7 +514,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_search_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_moderation_service_from_ecs_service_api_gateway_8085" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_moderation_service__from__ecs_service_api_gateway__8085" {
   security_group_id            = aws_security_group.ecs_service_moderation_service.id
   description                  = "ecs_service.api-gateway to ecs_service.moderation-service:8085"
   ip_protocol                  = "tcp"
@@ -523,7 +523,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_moderation_service_f
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_moderation_service_8085" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_moderation_service__8085" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.moderation-service:8085"
   ip_protocol                  = "tcp"
@@ -532,7 +532,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_moderation_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_notification_service_from_ecs_service_api_gateway_8086" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_notification_service__from__ecs_service_api_gateway__8086" {
   security_group_id            = aws_security_group.ecs_service_notification_service.id
   description                  = "ecs_service.api-gateway to ecs_service.notification-service:8086"
   ip_protocol                  = "tcp"
@@ -541,7 +541,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_notification_service
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_notification_service_8086" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_notification_service__8086" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.notification-service:8086"
   ip_protocol                  = "tcp"
@@ -550,7 +550,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_notification_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_user_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_user_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.user-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -559,7 +559,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_user_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_user_service.id
   description                  = "ecs_service.user-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -568,7 +568,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_datab
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_user_service_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_user_service__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.user-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -577,7 +577,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_use
   referenced_security_group_id = aws_security_group.ecs_service_user_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_user_service.id
   description                  = "ecs_service.user-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -586,7 +586,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_cache
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_video_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_video_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.video-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -595,7 +595,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_video_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_video_service.id
   description                  = "ecs_service.video-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -604,7 +604,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_data
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_video_service_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_video_service__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.video-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -613,7 +613,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_vid
   referenced_security_group_id = aws_security_group.ecs_service_video_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_video_service.id
   description                  = "ecs_service.video-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -622,7 +622,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_cach
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_location_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_location_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.location-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -631,7 +631,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_location_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_location_service.id
   description                  = "ecs_service.location-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -640,7 +640,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_d
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_location_service_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_location_service__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.location-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -649,7 +649,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_loc
   referenced_security_group_id = aws_security_group.ecs_service_location_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_location_service.id
   description                  = "ecs_service.location-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -658,7 +658,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_c
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_search_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_search_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.search-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -667,7 +667,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_search_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_search_service.id
   description                  = "ecs_service.search-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -676,7 +676,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_dat
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "search_domain_search_from_ecs_service_search_service_443" {
+resource "aws_vpc_security_group_ingress_rule" "search_domain_search__from__ecs_service_search_service__443" {
   security_group_id            = aws_security_group.search_domain_search.id
   description                  = "ecs_service.search-service to search_domain.search:443"
   ip_protocol                  = "tcp"
@@ -685,7 +685,7 @@ resource "aws_vpc_security_group_ingress_rule" "search_domain_search_from_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_search_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_search_domain_search_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service__to__search_domain_search__443" {
   security_group_id            = aws_security_group.ecs_service_search_service.id
   description                  = "ecs_service.search-service to search_domain.search:443"
   ip_protocol                  = "tcp"
@@ -694,7 +694,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_sea
   referenced_security_group_id = aws_security_group.search_domain_search.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_moderation_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_moderation_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.moderation-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -703,7 +703,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_moderation_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_moderation_service.id
   description                  = "ecs_service.moderation-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -712,7 +712,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_notification_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_notification_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.notification-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -721,7 +721,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_notification_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_notification_service.id
   description                  = "ecs_service.notification-service to database.postgres:5432"
   ip_protocol                  = "tcp"

@@ -281,7 +281,7 @@ resource "aws_security_group" "load_balancer_main" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_443" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__443" {
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:443"
   ip_protocol       = "tcp"
@@ -290,7 +290,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_80" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__80" {
   # checkov:skip=CKV_AWS_260:port 80 only redirects to HTTPS (and answers certificate challenges)
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:80"
@@ -300,7 +300,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_web_app_from_load_balancer_main_3000" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_web_app__from__load_balancer_main__3000" {
   security_group_id            = aws_security_group.ecs_service_web_app.id
   description                  = "load_balancer.main to ecs_service.web-app:3000"
   ip_protocol                  = "tcp"
@@ -309,7 +309,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_web_app_from_load_ba
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_web_app_3000" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_web_app__3000" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.web-app:3000"
   ip_protocol                  = "tcp"
@@ -318,7 +318,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_web_app.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_load_balancer_main_8080" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway__from__load_balancer_main__8080" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "load_balancer.main to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -327,7 +327,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_loa
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_api_gateway_8080" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_api_gateway__8080" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -336,7 +336,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_web_app.id
   description       = "ecs_service.web-app to internet:443"
   ip_protocol       = "tcp"
@@ -345,7 +345,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_internet_4
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_api_gateway.id
   description       = "ecs_service.api-gateway to internet:443"
   ip_protocol       = "tcp"
@@ -354,7 +354,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_intern
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_user_service.id
   description       = "ecs_service.user-service to internet:443"
   ip_protocol       = "tcp"
@@ -363,7 +363,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_inter
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_video_service.id
   description       = "ecs_service.video-service to internet:443"
   ip_protocol       = "tcp"
@@ -372,7 +372,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_inte
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_location_service.id
   description       = "ecs_service.location-service to internet:443"
   ip_protocol       = "tcp"
@@ -381,7 +381,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_i
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_search_service.id
   description       = "ecs_service.search-service to internet:443"
   ip_protocol       = "tcp"
@@ -390,7 +390,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_int
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_moderation_service.id
   description       = "ecs_service.moderation-service to internet:443"
   ip_protocol       = "tcp"
@@ -399,7 +399,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_notification_service.id
   description       = "ecs_service.notification-service to internet:443"
   ip_protocol       = "tcp"
@@ -408,7 +408,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service_
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_ecs_service_web_app_8080" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway__from__ecs_service_web_app__8080" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.web-app to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -417,7 +417,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_gateway_from_ecs
   referenced_security_group_id = aws_security_group.ecs_service_web_app.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_ecs_service_api_gateway_8080" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app__to__ecs_service_api_gateway__8080" {
   security_group_id            = aws_security_group.ecs_service_web_app.id
   description                  = "ecs_service.web-app to ecs_service.api-gateway:8080"
   ip_protocol                  = "tcp"
@@ -426,7 +426,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_web_app_to_ecs_servic
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_user_service_from_ecs_service_api_gateway_8081" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_user_service__from__ecs_service_api_gateway__8081" {
   security_group_id            = aws_security_group.ecs_service_user_service.id
   description                  = "ecs_service.api-gateway to ecs_service.user-service:8081"
   ip_protocol                  = "tcp"
@@ -435,7 +435,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_user_service_from_ec
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_user_service_8081" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_user_service__8081" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.user-service:8081"
   ip_protocol                  = "tcp"
@@ -444,7 +444,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_user_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_video_service_from_ecs_service_api_gateway_8082" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_video_service__from__ecs_service_api_gateway__8082" {
   security_group_id            = aws_security_group.ecs_service_video_service.id
   description                  = "ecs_service.api-gateway to ecs_service.video-service:8082"
   ip_protocol                  = "tcp"
@@ -453,7 +453,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_video_service_from_e
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_video_service_8082" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_video_service__8082" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.video-service:8082"
   ip_protocol                  = "tcp"
@@ -462,7 +462,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_video_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_location_service_from_ecs_service_api_gateway_8083" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_location_service__from__ecs_service_api_gateway__8083" {
   security_group_id            = aws_security_group.ecs_service_location_service.id
   description                  = "ecs_service.api-gateway to ecs_service.location-service:8083"
   ip_protocol                  = "tcp"
@@ -471,7 +471,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_location_service_fro
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_location_service_8083" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_location_service__8083" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.location-service:8083"
   ip_protocol                  = "tcp"
@@ -480,7 +480,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_location_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_search_service_from_ecs_service_api_gateway_8084" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_search_service__from__ecs_service_api_gateway__8084" {
   security_group_id            = aws_security_group.ecs_service_search_service.id
   description                  = "ecs_service.api-gateway to ecs_service.search-service:8084"
   ip_protocol                  = "tcp"
@@ -489,7 +489,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_search_service_from_
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_search_service_8084" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_search_service__8084" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.search-service:8084"
   ip_protocol                  = "tcp"
@@ -498,7 +498,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_search_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_moderation_service_from_ecs_service_api_gateway_8085" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_moderation_service__from__ecs_service_api_gateway__8085" {
   security_group_id            = aws_security_group.ecs_service_moderation_service.id
   description                  = "ecs_service.api-gateway to ecs_service.moderation-service:8085"
   ip_protocol                  = "tcp"
@@ -507,7 +507,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_moderation_service_f
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_moderation_service_8085" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_moderation_service__8085" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.moderation-service:8085"
   ip_protocol                  = "tcp"
@@ -516,7 +516,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_moderation_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_notification_service_from_ecs_service_api_gateway_8086" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_notification_service__from__ecs_service_api_gateway__8086" {
   security_group_id            = aws_security_group.ecs_service_notification_service.id
   description                  = "ecs_service.api-gateway to ecs_service.notification-service:8086"
   ip_protocol                  = "tcp"
@@ -525,7 +525,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_notification_service
   referenced_security_group_id = aws_security_group.ecs_service_api_gateway.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_service_notification_service_8086" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway__to__ecs_service_notification_service__8086" {
   security_group_id            = aws_security_group.ecs_service_api_gateway.id
   description                  = "ecs_service.api-gateway to ecs_service.notification-service:8086"
   ip_protocol                  = "tcp"
@@ -534,7 +534,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_gateway_to_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_notification_service.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_user_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_user_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.user-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -543,7 +543,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_user_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_user_service.id
   description                  = "ecs_service.user-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -552,7 +552,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_datab
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_user_service_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_user_service__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.user-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -561,7 +561,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_use
   referenced_security_group_id = aws_security_group.ecs_service_user_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_user_service.id
   description                  = "ecs_service.user-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -570,7 +570,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_user_service_to_cache
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_video_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_video_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.video-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -579,7 +579,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_video_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_video_service.id
   description                  = "ecs_service.video-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -588,7 +588,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_data
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_video_service_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_video_service__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.video-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -597,7 +597,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_vid
   referenced_security_group_id = aws_security_group.ecs_service_video_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_video_service.id
   description                  = "ecs_service.video-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -606,7 +606,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_video_service_to_cach
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_location_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_location_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.location-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -615,7 +615,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_location_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_location_service.id
   description                  = "ecs_service.location-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -624,7 +624,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_d
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_location_service_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_location_service__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.location-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -633,7 +633,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_loc
   referenced_security_group_id = aws_security_group.ecs_service_location_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_location_service.id
   description                  = "ecs_service.location-service to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -642,7 +642,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_location_service_to_c
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_search_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_search_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.search-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -651,7 +651,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_search_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_search_service.id
   description                  = "ecs_service.search-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -660,7 +660,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_dat
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "search_domain_search_from_ecs_service_search_service_443" {
+resource "aws_vpc_security_group_ingress_rule" "search_domain_search__from__ecs_service_search_service__443" {
   security_group_id            = aws_security_group.search_domain_search.id
   description                  = "ecs_service.search-service to search_domain.search:443"
   ip_protocol                  = "tcp"
@@ -669,7 +669,7 @@ resource "aws_vpc_security_group_ingress_rule" "search_domain_search_from_ecs_se
   referenced_security_group_id = aws_security_group.ecs_service_search_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_search_domain_search_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service__to__search_domain_search__443" {
   security_group_id            = aws_security_group.ecs_service_search_service.id
   description                  = "ecs_service.search-service to search_domain.search:443"
   ip_protocol                  = "tcp"
@@ -678,7 +678,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_search_service_to_sea
   referenced_security_group_id = aws_security_group.search_domain_search.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_moderation_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_moderation_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.moderation-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -687,7 +687,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_moderation_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_moderation_service.id
   description                  = "ecs_service.moderation-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -696,7 +696,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_moderation_service_to
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_notification_service_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_notification_service__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.notification-service to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -705,7 +705,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_notification_service.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notification_service__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_notification_service.id
   description                  = "ecs_service.notification-service to database.postgres:5432"
   ip_protocol                  = "tcp"

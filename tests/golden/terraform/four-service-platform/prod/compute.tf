@@ -206,7 +206,7 @@ resource "aws_ecs_task_definition" "api" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -218,7 +218,7 @@ resource "aws_ecs_task_definition" "api" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:4000/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:4000/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -322,7 +322,7 @@ resource "aws_ecs_task_definition" "worker" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -334,7 +334,7 @@ resource "aws_ecs_task_definition" "worker" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:4001/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:4001/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -438,7 +438,7 @@ resource "aws_ecs_task_definition" "scheduler" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -450,7 +450,7 @@ resource "aws_ecs_task_definition" "scheduler" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:4002/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:4002/health"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -554,7 +554,7 @@ resource "aws_ecs_task_definition" "notifier" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
       ]
       logConfiguration = {
@@ -566,7 +566,7 @@ resource "aws_ecs_task_definition" "notifier" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:4003/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:4003/health"]
         interval    = 30
         timeout     = 5
         retries     = 3

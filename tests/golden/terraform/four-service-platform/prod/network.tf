@@ -252,7 +252,7 @@ resource "aws_security_group" "load_balancer_main" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_443" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__443" {
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:443"
   ip_protocol       = "tcp"
@@ -261,7 +261,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_80" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__80" {
   # checkov:skip=CKV_AWS_260:port 80 only redirects to HTTPS (and answers certificate challenges)
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:80"
@@ -271,7 +271,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_from_load_balancer_main_4000" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_api__from__load_balancer_main__4000" {
   security_group_id            = aws_security_group.ecs_service_api.id
   description                  = "load_balancer.main to ecs_service.api:4000"
   ip_protocol                  = "tcp"
@@ -280,7 +280,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_from_load_balanc
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_api_4000" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_api__4000" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.api:4000"
   ip_protocol                  = "tcp"
@@ -289,7 +289,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_api.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_worker_from_load_balancer_main_4001" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_worker__from__load_balancer_main__4001" {
   security_group_id            = aws_security_group.ecs_service_worker.id
   description                  = "load_balancer.main to ecs_service.worker:4001"
   ip_protocol                  = "tcp"
@@ -298,7 +298,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_worker_from_load_bal
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_worker_4001" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_worker__4001" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.worker:4001"
   ip_protocol                  = "tcp"
@@ -307,7 +307,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_worker.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_scheduler_from_load_balancer_main_4002" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_scheduler__from__load_balancer_main__4002" {
   security_group_id            = aws_security_group.ecs_service_scheduler.id
   description                  = "load_balancer.main to ecs_service.scheduler:4002"
   ip_protocol                  = "tcp"
@@ -316,7 +316,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_scheduler_from_load_
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_scheduler_4002" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_scheduler__4002" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.scheduler:4002"
   ip_protocol                  = "tcp"
@@ -325,7 +325,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_notifier_from_load_balancer_main_4003" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_notifier__from__load_balancer_main__4003" {
   security_group_id            = aws_security_group.ecs_service_notifier.id
   description                  = "load_balancer.main to ecs_service.notifier:4003"
   ip_protocol                  = "tcp"
@@ -334,7 +334,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_notifier_from_load_b
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_notifier_4003" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_notifier__4003" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.notifier:4003"
   ip_protocol                  = "tcp"
@@ -343,7 +343,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_notifier.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_api.id
   description       = "ecs_service.api to internet:443"
   ip_protocol       = "tcp"
@@ -352,7 +352,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_internet_443" 
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_worker__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_worker.id
   description       = "ecs_service.worker to internet:443"
   ip_protocol       = "tcp"
@@ -361,7 +361,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_internet_44
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_scheduler.id
   description       = "ecs_service.scheduler to internet:443"
   ip_protocol       = "tcp"
@@ -370,7 +370,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_notifier.id
   description       = "ecs_service.notifier to internet:443"
   ip_protocol       = "tcp"
@@ -379,7 +379,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_internet_
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_api_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_api__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.api to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -388,7 +388,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_api.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_api.id
   description                  = "ecs_service.api to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -397,7 +397,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_database_postg
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_api_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_api__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.api to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -406,7 +406,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_api
   referenced_security_group_id = aws_security_group.ecs_service_api.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_api.id
   description                  = "ecs_service.api to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -415,7 +415,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_cache_redis_63
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_worker_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_worker__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.worker to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -424,7 +424,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_worker.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_worker__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_worker.id
   description                  = "ecs_service.worker to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -433,7 +433,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_database_po
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_worker_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_worker__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.worker to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -442,7 +442,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_wor
   referenced_security_group_id = aws_security_group.ecs_service_worker.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_worker__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_worker.id
   description                  = "ecs_service.worker to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -451,7 +451,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_worker_to_cache_redis
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_scheduler_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_scheduler__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.scheduler to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -460,7 +460,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_scheduler.id
   description                  = "ecs_service.scheduler to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -469,7 +469,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_database
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_scheduler_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_scheduler__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.scheduler to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -478,7 +478,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_sch
   referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_scheduler.id
   description                  = "ecs_service.scheduler to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -487,7 +487,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_cache_re
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_notifier_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_notifier__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.notifier to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -496,7 +496,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_notifier.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_notifier.id
   description                  = "ecs_service.notifier to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -505,7 +505,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_database_
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_notifier_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_notifier__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.notifier to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -514,7 +514,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_not
   referenced_security_group_id = aws_security_group.ecs_service_notifier.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_notifier__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_notifier.id
   description                  = "ecs_service.notifier to cache.redis:6379"
   ip_protocol                  = "tcp"

@@ -3,7 +3,7 @@
 
 output "cache_auth_secret" {
   description = "the Secrets Manager secret holding the cache auth token"
-  value       = aws_secretsmanager_secret.cache_auth.arn
+  value       = aws_secretsmanager_secret.cache__auth_token.arn
 }
 
 output "cache_endpoint" {

@@ -15,22 +15,22 @@ resource "aws_elasticache_parameter_group" "main" {
   }
 }
 
-data "aws_secretsmanager_random_password" "cache_auth" {
+data "aws_secretsmanager_random_password" "cache__auth_token" {
   # A new value at every plan; the secret version below keeps the first one it was given, and the cache reads it from there. Never in these files.
   password_length     = 48
   exclude_punctuation = true
 }
 
-resource "aws_secretsmanager_secret" "cache_auth" {
+resource "aws_secretsmanager_secret" "cache__auth_token" {
   # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotating the token needs the cache and its clients rotated together
   name                    = "mind-the-wait-prod/cache-auth-token"
   recovery_window_in_days = 7
 }
 
-resource "aws_secretsmanager_secret_version" "cache_auth" {
-  secret_id     = aws_secretsmanager_secret.cache_auth.id
-  secret_string = data.aws_secretsmanager_random_password.cache_auth.random_password
+resource "aws_secretsmanager_secret_version" "cache__auth_token" {
+  secret_id     = aws_secretsmanager_secret.cache__auth_token.id
+  secret_string = data.aws_secretsmanager_random_password.cache__auth_token.random_password
   lifecycle {
     ignore_changes = [secret_string]
   }
@@ -53,7 +53,7 @@ resource "aws_elasticache_replication_group" "main" {
   security_group_ids         = [aws_security_group.cache_redis.id]
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true
-  auth_token                 = aws_secretsmanager_secret_version.cache_auth.secret_string
+  auth_token                 = aws_secretsmanager_secret_version.cache__auth_token.secret_string
   snapshot_retention_limit   = 0
   auto_minor_version_upgrade = true
   apply_immediately          = false

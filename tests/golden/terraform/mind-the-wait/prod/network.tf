@@ -157,7 +157,7 @@ resource "aws_security_group" "load_balancer_main" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_443" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__443" {
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:443"
   ip_protocol       = "tcp"
@@ -166,7 +166,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_80" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__80" {
   # checkov:skip=CKV_AWS_260:port 80 only redirects to HTTPS (and answers certificate challenges)
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:80"
@@ -176,7 +176,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_php_from_load_balancer_main_8080" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_php__from__load_balancer_main__8080" {
   security_group_id            = aws_security_group.ecs_service_php.id
   description                  = "load_balancer.main to ecs_service.php:8080"
   ip_protocol                  = "tcp"
@@ -185,7 +185,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_php_from_load_balanc
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_php_8080" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_php__8080" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.php:8080"
   ip_protocol                  = "tcp"
@@ -194,7 +194,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_php.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_php_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_php__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_php.id
   description       = "ecs_service.php to internet:443"
   ip_protocol       = "tcp"
@@ -203,7 +203,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_php_to_internet_443" 
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_pyparser_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_pyparser__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_pyparser.id
   description       = "ecs_service.pyparser to internet:443"
   ip_protocol       = "tcp"
@@ -212,7 +212,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_pyparser_to_internet_
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_scheduler.id
   description       = "ecs_service.scheduler to internet:443"
   ip_protocol       = "tcp"
@@ -221,7 +221,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_php_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_php__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.php to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -230,7 +230,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_php.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_php_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_php__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_php.id
   description                  = "ecs_service.php to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -239,7 +239,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_php_to_database_postg
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_php_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_php__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.php to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -248,7 +248,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_php
   referenced_security_group_id = aws_security_group.ecs_service_php.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_php_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_php__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_php.id
   description                  = "ecs_service.php to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -257,7 +257,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_php_to_cache_redis_63
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_pyparser_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_pyparser__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.pyparser to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -266,7 +266,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_pyp
   referenced_security_group_id = aws_security_group.ecs_service_pyparser.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_pyparser_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_pyparser__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_pyparser.id
   description                  = "ecs_service.pyparser to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -275,7 +275,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_pyparser_to_cache_red
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_scheduler_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_scheduler__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.scheduler to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -284,7 +284,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_scheduler.id
   description                  = "ecs_service.scheduler to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -293,7 +293,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_database
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_scheduler_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_scheduler__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.scheduler to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -302,7 +302,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_sch
   referenced_security_group_id = aws_security_group.ecs_service_scheduler.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_scheduler__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_scheduler.id
   description                  = "ecs_service.scheduler to cache.redis:6379"
   ip_protocol                  = "tcp"

@@ -150,7 +150,7 @@ resource "aws_ecs_task_definition" "php" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
           name      = "REDIS_URL"
@@ -166,7 +166,7 @@ resource "aws_ecs_task_definition" "php" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/api/realtime || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/api/realtime"]
         interval    = 30
         timeout     = 5
         retries     = 3
@@ -243,7 +243,7 @@ resource "aws_ecs_task_definition" "pyparser" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
           name      = "REDIS_URL"
@@ -346,7 +346,7 @@ resource "aws_ecs_task_definition" "scheduler" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
           name      = "REDIS_URL"

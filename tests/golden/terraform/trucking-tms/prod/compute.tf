@@ -121,7 +121,7 @@ resource "aws_ecs_task_definition" "api" {
         },
         {
           name      = "REDIS_AUTH_TOKEN"
-          valueFrom = aws_secretsmanager_secret.cache_auth.arn
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
           name      = "REDIS_SECRET"
@@ -137,7 +137,7 @@ resource "aws_ecs_task_definition" "api" {
         }
       }
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8000/health || exit 1"]
+        command     = ["CMD", "curl", "-fsS", "http://localhost:8000/health"]
         interval    = 30
         timeout     = 5
         retries     = 3

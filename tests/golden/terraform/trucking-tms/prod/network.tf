@@ -209,7 +209,7 @@ resource "aws_security_group" "load_balancer_main" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet_80" {
+resource "aws_vpc_security_group_ingress_rule" "load_balancer_main__from__internet__80" {
   # checkov:skip=CKV_AWS_260:port 80 only redirects to HTTPS (and answers certificate challenges)
   security_group_id = aws_security_group.load_balancer_main.id
   description       = "internet to load_balancer.main:80"
@@ -219,7 +219,7 @@ resource "aws_vpc_security_group_ingress_rule" "load_balancer_main_from_internet
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_from_load_balancer_main_8000" {
+resource "aws_vpc_security_group_ingress_rule" "ecs_service_api__from__load_balancer_main__8000" {
   security_group_id            = aws_security_group.ecs_service_api.id
   description                  = "load_balancer.main to ecs_service.api:8000"
   ip_protocol                  = "tcp"
@@ -228,7 +228,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_service_api_from_load_balanc
   referenced_security_group_id = aws_security_group.load_balancer_main.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service_api_8000" {
+resource "aws_vpc_security_group_egress_rule" "load_balancer_main__to__ecs_service_api__8000" {
   security_group_id            = aws_security_group.load_balancer_main.id
   description                  = "load_balancer.main to ecs_service.api:8000"
   ip_protocol                  = "tcp"
@@ -237,7 +237,7 @@ resource "aws_vpc_security_group_egress_rule" "load_balancer_main_to_ecs_service
   referenced_security_group_id = aws_security_group.ecs_service_api.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_internet_443" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api__to__internet__443" {
   security_group_id = aws_security_group.ecs_service_api.id
   description       = "ecs_service.api to internet:443"
   ip_protocol       = "tcp"
@@ -246,7 +246,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_internet_443" 
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_service_api_5432" {
+resource "aws_vpc_security_group_ingress_rule" "database_postgres__from__ecs_service_api__5432" {
   security_group_id            = aws_security_group.database_postgres.id
   description                  = "ecs_service.api to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -255,7 +255,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_postgres_from_ecs_servi
   referenced_security_group_id = aws_security_group.ecs_service_api.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_database_postgres_5432" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api__to__database_postgres__5432" {
   security_group_id            = aws_security_group.ecs_service_api.id
   description                  = "ecs_service.api to database.postgres:5432"
   ip_protocol                  = "tcp"
@@ -264,7 +264,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_database_postg
   referenced_security_group_id = aws_security_group.database_postgres.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_api_6379" {
+resource "aws_vpc_security_group_ingress_rule" "cache_redis__from__ecs_service_api__6379" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "ecs_service.api to cache.redis:6379"
   ip_protocol                  = "tcp"
@@ -273,7 +273,7 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_ecs_service_api
   referenced_security_group_id = aws_security_group.ecs_service_api.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "ecs_service_api_to_cache_redis_6379" {
+resource "aws_vpc_security_group_egress_rule" "ecs_service_api__to__cache_redis__6379" {
   security_group_id            = aws_security_group.ecs_service_api.id
   description                  = "ecs_service.api to cache.redis:6379"
   ip_protocol                  = "tcp"
