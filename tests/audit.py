@@ -110,6 +110,24 @@ def _resources(document: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]
     return found
 
 
+def label_problems(documents: dict[Path, dict[str, Any]]) -> list[str]:
+    """No two blocks of one type share a label in one root (Terraform refuses the root)."""
+    problems = []
+    seen: dict[tuple[Path, str, str, str], Path] = {}
+    for path, document in documents.items():
+        for block_kind in ("resource", "data"):
+            for block in document.get(block_kind, []):
+                for kind, instances in block.items():
+                    for label in instances:
+                        key = (path.parent, block_kind, kind, label)
+                        if key in seen:
+                            problems.append(
+                                f"{path}: {block_kind} {kind}.{label} is declared twice"
+                            )
+                        seen[key] = path
+    return problems
+
+
 def name_problems(documents: dict[Path, dict[str, Any]]) -> list[str]:
     """Every AWS name within its limit, and no two resources of a type share one."""
     problems = []
@@ -180,7 +198,7 @@ def secret_problems(out: Path, secret_variables: set[str]) -> list[str]:
 
 def audit(out: Path, secret_variables: set[str]) -> list[str]:
     documents = parse_all(out)
-    problems = hcl_injection(out) + name_problems(documents)
+    problems = hcl_injection(out) + label_problems(documents) + name_problems(documents)
     for host in sorted(out.glob("terraform/*/host")):
         problems += host_problems(host)
     return problems + secret_problems(out, secret_variables)

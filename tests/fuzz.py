@@ -73,6 +73,19 @@ PAYLOADS = [
     "CANARY_PASSWORD",
     "postgres://user:canary@db/app",
 ]
+TWINS = [
+    "{}-dead-letter",
+    "{}-execution",
+    "{}-task",
+    "{}-access",
+    "{}-secrets",
+    "x-to-ecs-service-{}",
+    "{}-to-ecs-service-x",
+    "{}-1",
+    "cache-auth",
+    "nginx",
+    "main",
+]
 NUMBERS: list[Any] = [0, -1, 1, 7, 65536, 10**15, 10**16, 2**63, 1e308, "1e999", ".inf", ".nan"]
 ODD: list[Any] = [None, True, [], {}, "", "a" * 300, ["x"], {"x": 1}, "ünï", 3.5]
 
@@ -109,7 +122,7 @@ def mutated_stacks(draw: st.DrawFn) -> str:
             break
         path = draw(st.sampled_from(paths))
         parent, key = _parent(data, path), path[-1]
-        action = draw(st.sampled_from(["set", "set", "set", "delete", "add", "rename"]))
+        action = draw(st.sampled_from(["set", "set", "set", "delete", "add", "rename", "twin"]))
         if action == "set":
             parent[key] = draw(values())
         elif action == "delete" and isinstance(parent, dict):
@@ -120,6 +133,11 @@ def mutated_stacks(draw: st.DrawFn) -> str:
             )
         elif action == "rename" and isinstance(parent, dict):
             parent[draw(st.sampled_from([*PAYLOADS, "name", "web"]))] = parent.pop(key)
+        elif action == "twin" and isinstance(parent, dict) and isinstance(key, str):
+            # a look-alike of a name beside it: what the Terraform derives from one may be
+            # what it derives from the other
+            twin = draw(st.sampled_from(TWINS)).format(key)
+            parent[twin] = copy.deepcopy(parent[key])
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     if draw(st.integers(0, 3)) == 0:  # and sometimes the text itself
         lines = text.splitlines(keepends=True)
