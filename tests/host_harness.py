@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -24,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import hcl2
+
+from tests.terraform_cli import evaluate
 
 STUBS = {
     "dnf": "",
@@ -48,63 +49,42 @@ REAL_TOOLS += ("dirname", "gzip")
 HIDDEN = ("/etc", "/opt", "/var", "/usr/local", "/root", "/tmp")
 
 
+def _in_strings(source: str) -> list[bool]:
+    """For each character of HCL text, whether it is inside a quoted string."""
+    inside, escaped, mask = False, False, []
+    for char in source:
+        mask.append(inside or char == '"')
+        if inside and escaped:
+            escaped = False
+        elif inside and char == "\\":
+            escaped = True
+        elif char == '"':
+            inside = not inside
+    return mask
+
+
 def _expression(source: str, start: str) -> str:
     """The HCL expression that starts at `start` in `source`, to its closing bracket."""
-    begin = source.index(start)
-    depth, position, in_string, escaped = 0, begin, False, False
+    begin, depth = source.index(start), 0
+    mask = _in_strings(source)
     for position in range(begin, len(source)):
-        char = source[position]
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth == 0:
-                break
-    return source[begin : position + 1]
+        if mask[position]:
+            continue
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(source[position], 0)
+        if depth == 0 and source[position] in ")]}":
+            return source[begin : position + 1]
+    raise ValueError(f"no end to the expression at {start!r}")
 
 
-_REFERENCE = re.compile(r"\b(?:var|data|aws_[a-z0-9_]+)\.[A-Za-z0-9_.\[\]]+")
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9_.])(?:var|data|aws_[a-z0-9_]+)\.[A-Za-z0-9_.\[\]]+")
 
 
 def _stand_ins(expression: str) -> str:
     """References outside strings replaced by a string of their own text."""
-    out: list[str] = []
-    in_string = escaped = False
-    index = 0
-    while index < len(expression):
-        char = expression[index]
-        if in_string:
-            out.append(char)
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-            index += 1
-            continue
-        if char == '"':
-            in_string = True
-            out.append(char)
-            index += 1
-            continue
-        match = _REFERENCE.match(expression, index)
-        if match and (index == 0 or not expression[index - 1].isalnum()):
-            out.append(json.dumps(match.group()))
-            index = match.end()
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
+    mask = _in_strings(expression)
+    return _REFERENCE.sub(
+        lambda m: m.group() if mask[m.start()] else json.dumps(m.group()), expression
+    )
 
 
 def render_user_data(root: Path, scratch: Path) -> str:
@@ -116,18 +96,7 @@ def render_user_data(root: Path, scratch: Path) -> str:
     if not link.exists():
         link.symlink_to(root / "host")
     (scratch / "main.tf").write_text(f"locals {{\n  user_data = {expression}\n}}\n")
-    result = subprocess.run(
-        ["terraform", "console"],
-        input="base64encode(local.user_data)\n",
-        cwd=scratch,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TF_CLI_CONFIG_FILE": "/dev/null", "NO_COLOR": "1"},
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return base64.b64decode(result.stdout.strip().strip('"')).decode("utf-8")
+    return evaluate(scratch, "local.user_data")
 
 
 @dataclass(frozen=True)

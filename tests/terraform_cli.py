@@ -7,6 +7,7 @@ A session-wide plugin cache makes every `init` after the first a symlink.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -87,3 +88,20 @@ def terraform() -> Terraform:
         "NO_COLOR": "1",
     }
     return Terraform(binary, environment)
+
+
+def evaluate(folder: Path, expression: str) -> str:
+    """The string an HCL expression gives, as `terraform console` evaluates it in `folder`
+    (its .tf files may define locals; no provider is needed)."""
+    result = subprocess.run(
+        [shutil.which("terraform") or "terraform", "console"],
+        input=f"base64encode({expression})\n",
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CLI_CONFIG_FILE": "/dev/null", "NO_COLOR": "1"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return base64.b64decode(result.stdout.strip().strip('"')).decode("utf-8")

@@ -3,10 +3,7 @@ text given, whatever it holds; AWS names fit their limits and stay unique."""
 
 from __future__ import annotations
 
-import base64
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ import pytest
 from stackwright.aws.names import NAME_LIMITS, aws_name, fit
 from stackwright.emit.terraform.context import label
 from stackwright.emit.terraform.hcl import Block, Comment, Raw, interpolate, render_file
+from tests.terraform_cli import evaluate
 
 NASTY = [
     'a"b',
@@ -33,18 +31,7 @@ NASTY = [
 
 def terraform_reads(hcl: str, expression: str, scratch: Path) -> object:
     (scratch / "main.tf").write_text(hcl, encoding="utf-8")
-    result = subprocess.run(
-        ["terraform", "console"],
-        input=f"base64encode(jsonencode({expression}))\n",
-        cwd=scratch,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TF_CLI_CONFIG_FILE": "/dev/null", "NO_COLOR": "1"},
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(base64.b64decode(result.stdout.strip().strip('"')))
+    return json.loads(evaluate(scratch, f"jsonencode({expression})"))
 
 
 def test_terraform_reads_back_every_literal_exactly(tmp_path: Path) -> None:
