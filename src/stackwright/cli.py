@@ -50,6 +50,11 @@ def _say(text: str, *, err: bool = False) -> None:
     (sys.stderr if err else sys.stdout).write(printable(text) + "\n")
 
 
+def _printable_lines(text: str) -> str:
+    """Multi-line text (a diff) with every line made printable."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def _fail(problems: list[Problem], as_json: bool) -> NoReturn:
     if as_json:
         _emit_json({"errors": [p.to_json() for p in problems]})
@@ -202,7 +207,7 @@ def build(
             err = _console(stderr=True)
             for conflict in exc.conflicts:
                 _say(f"{out / conflict.path}: {conflict.reason}; not overwritten", err=True)
-                err.print(printable_lines(conflict.diff), style="dim")
+                err.print(_printable_lines(conflict.diff), style="dim")
             _say(
                 "Nothing was written. Keep your edits in the stack file, or run again "
                 "with --force to replace them.",
@@ -244,11 +249,6 @@ def validate(stack: StackArg, as_json: JsonOpt = False) -> None:
         _emit_json({"valid": True, "environments": list(stack_file.environments)})
     else:
         _say(f"{stack}: valid ({', '.join(stack_file.environments)})")
-
-
-def printable_lines(text: str) -> str:
-    """Multi-line text (a diff) with every line made printable."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _usage_error(error: Exception, args: list[str]) -> int:

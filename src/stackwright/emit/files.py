@@ -167,10 +167,10 @@ def _write_files(out: Path, files: dict[str, str], *, force: bool) -> WriteRepor
             elif on_disk == data:
                 report.unchanged.append(relative)
                 continue
-            elif manifest.get(relative) != digest(on_disk):
+            elif (recorded := manifest.get(relative)) != digest(on_disk):
                 reason = (
                     "changed since stackwright wrote it"
-                    if manifest.get(relative)
+                    if recorded
                     else "not written by stackwright"
                 )
                 conflicts.append(Conflict(relative, reason, _diff(relative, on_disk, data)))

@@ -77,6 +77,7 @@ class Document:
 
 
 def _at(file: str, mark: Any, message: str, hint: str | None = None) -> StackError:
+    """One problem at a YAML mark, or at 1:1 for the file as a whole (mark None)."""
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return StackError([Problem(file, line, column, (), message, hint)])
 
@@ -271,7 +272,7 @@ def parse_text(text: str, file: str) -> Document:
         loader = _Replay(_events(text, file))
         node = loader.get_single_node()
         if node is None:
-            raise StackError([Problem(file, 1, 1, (), "the file is empty", "start with `name:`")])
+            raise _at(file, None, "the file is empty", "start with `name:`")
         data = _Builder(source, loader).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -287,7 +288,7 @@ def parse_text(text: str, file: str) -> Document:
             ]
         ) from None
     except yaml.YAMLError as exc:
-        raise StackError([Problem(file, 1, 1, (), f"not valid YAML: {exc}")]) from None
+        raise _at(file, None, f"not valid YAML: {exc}") from None
     return Document(data, source)
 
 
@@ -310,31 +311,27 @@ _FILE_KINDS = (
 )
 
 
-def _file_problem(path: Path, message: str, hint: str | None = None) -> StackError:
-    return StackError([Problem(str(path), 1, 1, (), message, hint)])
-
-
 def read_bytes(path: Path) -> bytes:
     """A regular file's bytes, at most MAX_BYTES of them; never blocks on a pipe or device."""
     try:
         # O_NONBLOCK: opening a FIFO nobody writes to returns at once instead of waiting.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise _file_problem(path, "no such file") from None
+        raise _at(str(path), None, "no such file") from None
     except OSError as exc:
-        raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
+        raise _at(str(path), None, f"cannot read: {exc.strerror or exc}") from None
     mode = os.fstat(descriptor).st_mode
     if not stat.S_ISREG(mode):
         os.close(descriptor)
         kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
-        raise _file_problem(path, f"cannot read: this is {kind}, not a stack file")
+        raise _at(str(path), None, f"cannot read: this is {kind}, not a stack file")
     with os.fdopen(descriptor, "rb") as stream:
         try:
             data = stream.read(MAX_BYTES + 1)
         except OSError as exc:
-            raise _file_problem(path, f"cannot read: {exc.strerror or exc}") from None
+            raise _at(str(path), None, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
-        raise _file_problem(path, f"larger than {MAX_BYTES:,} bytes; is this a stack file?")
+        raise _at(str(path), None, f"larger than {MAX_BYTES:,} bytes; is this a stack file?")
     return data
 
 

@@ -110,9 +110,10 @@ def secret_name(value: str) -> str:
     )
 
 
-def env_variable(secret: str) -> str:
-    """The environment variable a service reads a secret or setting from."""
-    return secret.upper().replace("-", "_")
+def env_variable(name: str) -> str:
+    """The environment variable a stack name reaches a service as (a secret, or part of a
+    setting's name: BUCKET_<NAME>, QUEUE_<NAME>_URL)."""
+    return name.upper().replace("-", "_")
 
 
 def env_name(value: str) -> str:

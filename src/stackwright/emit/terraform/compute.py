@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stackwright.emit.host import USER_DATA, host_domain, host_files
 from stackwright.emit.terraform.context import Root, label
-from stackwright.emit.terraform.endpoints import DATABASE_SECRET, connection, env_name
+from stackwright.emit.terraform.endpoints import DATABASE_SECRET, connection
 from stackwright.emit.terraform.hcl import Block, Call, Interpolation, Raw, Value, interpolate
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
@@ -22,6 +22,7 @@ from stackwright.plan.resources import (
     TargetGroup,
     Tracing,
 )
+from stackwright.stack.text import env_variable
 
 FILE = "compute.tf"
 KEEP_IMAGES_POLICY = """jsonencode({
@@ -109,7 +110,7 @@ def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]
     ]
     if environment:
         container["environment"] = [{"name": k, "value": v} for k, v in sorted(environment)]
-    injected = {env_name(s.name): secret_arn(s) for s in secrets} | wiring.secrets
+    injected = {env_variable(s.name): secret_arn(s) for s in secrets} | wiring.secrets
     if injected:
         container["secrets"] = [{"name": k, "valueFrom": v} for k, v in sorted(injected.items())]
     container["logConfiguration"] = {

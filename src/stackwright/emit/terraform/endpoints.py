@@ -16,6 +16,7 @@ from stackwright.plan.resources import (
     Resource,
     SearchDomain,
 )
+from stackwright.stack.text import env_variable
 
 DATABASE_SECRET = Raw("aws_db_instance.main.master_user_secret[0].secret_arn")
 CACHE_SECRET = Raw("aws_secretsmanager_secret.cache__auth_token.arn")
@@ -26,10 +27,6 @@ class Connection:
     settings: dict[str, Raw | str]
     secrets: dict[str, Raw]  # variable name → valueFrom (an ARN, or ARN:json-key::)
     readable: list[Raw]  # secret ARNs the execution role must read
-
-
-def env_name(name: str) -> str:
-    return name.upper().replace("-", "_")
 
 
 def connection(root: Root, used: list[Resource]) -> Connection:
@@ -59,9 +56,9 @@ def connection(root: Root, used: list[Resource]) -> Connection:
         elif isinstance(target, SearchDomain):
             settings["SEARCH_URL"] = Raw('"https://${aws_opensearch_domain.main.endpoint}"')
         elif isinstance(target, Bucket):
-            settings[f"BUCKET_{env_name(target.name)}"] = Raw(f"aws_s3_bucket.{tf}.id")
+            settings[f"BUCKET_{env_variable(target.name)}"] = Raw(f"aws_s3_bucket.{tf}.id")
         elif isinstance(target, EcsService):
-            settings[f"{env_name(target.name)}_URL"] = f"http://{target.name}:{target.port}"
+            settings[f"{env_variable(target.name)}_URL"] = f"http://{target.name}:{target.port}"
         elif isinstance(target, Queue):
-            settings[f"QUEUE_{env_name(target.name)}_URL"] = Raw(f"aws_sqs_queue.{tf}.url")
+            settings[f"QUEUE_{env_variable(target.name)}_URL"] = Raw(f"aws_sqs_queue.{tf}.url")
     return Connection(settings, secrets, readable)
