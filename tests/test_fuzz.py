@@ -24,7 +24,7 @@ from tests.fuzz import (
     scratch,
     valid_tricky_stacks,
 )
-from tests.host_harness import render_user_data, run_user_data
+from tests.host_harness import compose_ups, render_user_data, run_user_data, started_services
 from tests.terraform_cli import terraform
 from tests.test_host import shellcheck
 
@@ -54,10 +54,11 @@ def consumers_accept(out: Path, folder: Path) -> None:
             script = folder / f"{root.name}-user-data.sh"
             script.write_text(user_data)
             assert shellcheck(script) == ""
-            boot = run_user_data(user_data, folder / "run" / root.name)
+            services = started_services(root)
+            boot = run_user_data(user_data, folder / "run" / root.name, services=services)
             assert boot.code == 0, boot.output
             assert not boot.not_found and not boot.canaries, (boot.not_found, boot.canaries)
-            assert ["compose", "up", "-d"] in boot.calls("docker")
+            assert compose_ups(boot) == list(services)
 
 
 # How many mutated stacks that build go through every consumer too (each takes seconds).

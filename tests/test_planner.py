@@ -100,12 +100,15 @@ def test_environment_overrides_and_phase_are_per_environment() -> None:
 
 def test_worker_running_jobs_stays_single_in_phase_3() -> None:
     text = MINIMAL.replace(
-        "  worker:\n", "  worker:\n    jobs: [{name: tick, schedule: 30s, command: run}]\n"
+        "  worker:\n",
+        "  worker:\n    command: work\n    jobs: [{name: tick, schedule: 30s, command: run}]\n",
     )
-    plan = plan_text(text, phase=3)
-    worker = next(s for s in plan.of_type(EcsService) if s.name == "worker")
-    assert worker.desired == 1
-    assert any("would run each job twice" in note for note in plan.notes)
+    for phase in (3, 4):
+        plan = plan_text(text, phase=phase)
+        worker = next(s for s in plan.of_type(EcsService) if s.name == "worker")
+        assert (worker.desired, worker.max_tasks, worker.cpu_target) == (1, 1, None)
+        assert worker.singleton
+        assert any("would do its work twice" in note for note in plan.notes)
 
 
 def test_scheduled_job_becomes_an_eventbridge_task() -> None:

@@ -151,8 +151,11 @@ def test_no_secret_value_is_ever_written(built: Path) -> None:
                     }
                     if kind == "aws_ssm_parameter":
                         assert body["value"] == PLACEHOLDER
-                    if kind == "aws_db_instance":
-                        assert "password" not in body
+                    if kind == "aws_db_instance" and "password" in body:
+                        stored = (
+                            "${aws_secretsmanager_secret_version.database__password.secret_string}"
+                        )
+                        assert body["password"] == stored
                     if kind == "aws_secretsmanager_secret_version":
                         generated = "${data.aws_secretsmanager_random_password."
                         assert body["secret_string"].startswith(generated)
@@ -194,7 +197,7 @@ def test_cli_build_refuses_edits_names_the_file_and_exits_4(tmp_path: Path) -> N
     first = runner.invoke(app, ["build", str(stack), "-o", str(out)])
     assert first.exit_code == 0, first.output
     assert runner.invoke(app, ["build", str(stack), "-o", str(out)]).output.endswith(
-        "0 written, 18 unchanged.\n"
+        "0 written, 19 unchanged.\n"
     )
     (out / "terraform/prod/network.tf").write_text("# mine\n")
     again = runner.invoke(app, ["build", str(stack), "-o", str(out)])
@@ -242,13 +245,15 @@ def test_build_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None
     assert "cannot write" in result.output and "Traceback" not in result.output
 
 
-def test_a_health_check_path_is_an_argument_never_read_by_a_shell() -> None:
-    files = terraform_files(
-        load_text("name: shop\nservices:\n  web: {port: 80, health_check: '/nothing?&true'}\n")
-    )
-    compute = files["terraform/prod/compute.tf"]
-    assert '["CMD", "curl", "-fsS", "http://localhost:80/nothing?&true"]' in compute
-    assert "CMD-SHELL" not in compute
+def test_the_container_health_check_is_the_stacks_command_or_none() -> None:
+    stack = "name: shop\nservices:\n  web: {port: 80, health_check: /ready}\n"
+    compute = terraform_files(load_text(stack))["terraform/prod/compute.tf"]
+    assert "healthCheck" not in compute and "curl" not in compute  # slim images have no curl
+    balancing = terraform_files(load_text(stack))["terraform/prod/load_balancing.tf"]
+    assert 'path                = "/ready"' in balancing
+    with_command = stack.replace("/ready}", "/ready, health_command: 'wget -qO- :80/ready'}")
+    compute = terraform_files(load_text(with_command))["terraform/prod/compute.tf"]
+    assert '["CMD-SHELL", "wget -qO- :80/ready"]' in compute
 
 
 COLLIDING_NAMES = """\

@@ -44,7 +44,11 @@ def test_bad_sizes(bad: object) -> None:
         ("rate(1 hour)", "rate(1 hour)", 730),
         ("1d", "rate(1 day)", 30.42),
         ("0 2 * * *", "cron(0 2 * * ? *)", 30.42),
-        ("*/15 9-17 * * MON-FRI", "cron(*/15 9-17 ? * MON-FRI *)", 4 * 9 * 30.4167 * 5 / 7),
+        (
+            "*/15 9-17 * * MON-FRI",
+            "cron(0/15 9-17 ? * MON,TUE,WED,THU,FRI *)",
+            4 * 9 * 30.4167 * 5 / 7,
+        ),
         ("cron(0 0 1 * ? *)", "cron(0 0 1 * ? *)", 1.0),
     ],
 )

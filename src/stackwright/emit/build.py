@@ -9,10 +9,10 @@ from stackwright.stack.load import StackFile
 
 def terraform_files(stack_file: StackFile) -> dict[str, str]:
     files: dict[str, str] = {}
-    for name in stack_file.environments:
-        plan = plan_environment(stack_file, name)
+    plans = [plan_environment(stack_file, name) for name in stack_file.environments]
+    for plan in plans:
         for file, text in environment_root(plan).items():
-            files[f"terraform/{name}/{file}"] = text
-    for file, text in bootstrap_root(stack_file.stack.name, stack_file.stack.region).items():
+            files[f"terraform/{plan.environment}/{file}"] = text
+    for file, text in bootstrap_root(plans).items():
         files[f"terraform/bootstrap/{file}"] = text
     return files

@@ -45,6 +45,9 @@ class Plan:
     dr_region: str | None = None
     rto_minutes: float = 240.0
     rpo_minutes: float = 60.0
+    state_bucket: str = ""
+    state_region: str = ""
+    account_id: str | None = None
     _by_type: dict[type[Resource], list[Resource]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -13,6 +13,7 @@ from stackwright.plan.model import Plan
 from stackwright.plan.phases import resolve
 from stackwright.plan.resources import BackupReplication
 from stackwright.plan.security import derive_security
+from stackwright.plan.state import state_bucket, state_region
 from stackwright.stack.load import StackFile
 
 
@@ -56,6 +57,9 @@ def plan_environment(stack_file: StackFile, environment: str, phase: int | None 
         ),
         rto_minutes=stack.dr.rto,
         rpo_minutes=stack.dr.rpo,
+        state_bucket=state_bucket(stack),
+        state_region=state_region(stack),
+        account_id=stack.account_id,
     )
 
 

@@ -165,11 +165,12 @@ class EcsCluster(Resource):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class JobSpec:
-    """A schedule: run by the worker itself (as written) or by EventBridge (its expression)."""
+    """A command run on a schedule, in the image and with the settings of `service`."""
 
     name: str
-    schedule: str
-    command: str
+    service: str
+    schedule: str  # as written in the stack
+    command: str | None  # None: the image's own command (a `kind: job` service without one)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -187,11 +188,13 @@ class EcsService(Resource):
     cpu_target: int | None  # None: no autoscaling
     port: int | None
     health_check: str | None
+    health_command: str | None  # run in the container; None: the load balancer's check only
     subnet_tier: SubnetTier
     public_ip: bool
     secrets: tuple[str, ...] = ()
     environment: tuple[tuple[str, str], ...] = ()
     jobs: tuple[JobSpec, ...] = ()
+    singleton: bool = False  # one task at most, deploys included
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -206,6 +209,7 @@ class ScheduledTask(Resource):
     memory: int
     architecture: Literal["x86_64", "arm64"]
     secrets: tuple[str, ...] = ()
+    runs_in: str | None = None  # a worker's job: that service's task definition, roles, network
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -219,7 +223,7 @@ class Container:
     replicas: int = 1
     ports: tuple[int, ...] = ()
     command: str | None = None
-    role: Literal["service", "proxy", "cache"] = "service"
+    role: Literal["service", "proxy", "cache", "job"] = "service"  # job: run by a timer only
     secrets: tuple[str, ...] = ()
     environment: tuple[tuple[str, str], ...] = ()
     web: bool = False  # served to users through the proxy

@@ -33,11 +33,12 @@ def group_name(resource: Resource) -> str:
 
 
 def derive_security(resources: list[Resource], flows: list[Flow]) -> list[Resource]:
-    """One security group per networked resource; per flow with a port, an ingress rule on the
+    """One security group per networked resource (a worker's scheduled job runs in the worker's);
+    per flow with a port, an ingress rule on the
     target's group and an egress rule on the source's."""
     groups: dict[str, SecurityGroup] = {}
     for resource in resources:
-        if isinstance(resource, GUARDED):
+        if isinstance(resource, GUARDED) and not getattr(resource, "runs_in", None):
             groups[resource.id] = SecurityGroup(name=group_name(resource), owner=resource.id)
     rules: list[Resource] = []
     for flow in flows:

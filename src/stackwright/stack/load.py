@@ -21,6 +21,7 @@ from stackwright.stack.errors import Problem, StackError
 from stackwright.stack.model import Environment, Stack
 from stackwright.stack.source import Document, KeyPath, SourceMap, parse_text, read_file
 from stackwright.stack.text import env_variable, literal_secret
+from stackwright.stack.wiring import wired_variables
 from stackwright.suggest import did_you_mean
 
 
@@ -82,7 +83,7 @@ def _load(document: Document) -> StackFile:
             env_stack = stack
         else:
             prefix: KeyPath = ("environments", name, "overrides")
-            for fixed in ("environments", "name"):
+            for fixed, why in _SHARED.items():
                 if fixed in settings.overrides:
                     loc = source.locate((*prefix, fixed), at_key=True)
                     raise StackError(
@@ -93,9 +94,7 @@ def _load(document: Document) -> StackFile:
                                 loc.column,
                                 (*prefix, fixed),
                                 f"an environment cannot override `{fixed}`",
-                                "every environment shares the stack's name and its state bucket"
-                                if fixed == "name"
-                                else None,
+                                why,
                             )
                         ]
                     )
@@ -259,6 +258,17 @@ def _references(stack: Stack, source: SourceMap, origin: dict[KeyPath, KeyPath])
 
 def _check_references(stack: Stack, add: Callable[..., None]) -> None:
     targets = stack.targets()
+    for name in stack.environments:
+        shorter = next((o for o in stack.environments if name.startswith(f"{o}-")), None)
+        if shorter is not None:
+            add(
+                ("environments", name),
+                f"'{name}' starts with '{shorter}-': AWS names join the environment and the "
+                f"resource with '-', so '{shorter}' with a service '{name[len(shorter) + 1 :]}-x' "
+                f"and '{name}' with a service 'x' would share names",
+                "rename one of the two environments",
+                at_key=True,
+            )
     variables: dict[str, str] = {}
     for name in stack.secrets:
         other = variables.setdefault(env_variable(name), name)
@@ -285,6 +295,19 @@ def _check_references(stack: Stack, add: Callable[..., None]) -> None:
             seen[name] = kind
     for service_name, service in stack.services.items():
         secrets_used = {env_variable(t): t for t in service.uses if t in stack.secrets}
+        wired = {
+            variable: target
+            for target in service.uses
+            for variable in wired_variables(targets.get(target, ""), target)
+        }
+        for variable, secret in secrets_used.items():
+            if variable in wired:
+                add(
+                    ("services", service_name, "uses", service.uses.index(secret)),
+                    f"the secret '{secret}' reaches the service as {variable}, which "
+                    f"'{wired[variable]}' already gives it",
+                    f"remove '{secret}' from `uses:`, and from `secrets:` if nothing else uses it",
+                )
         for variable, value in service.environment.items():
             setting: KeyPath = ("services", service_name, "environment", variable)
             why = literal_secret(variable, value)
@@ -295,6 +318,13 @@ def _check_references(stack: Stack, add: Callable[..., None]) -> None:
                     f"declare it under `secrets:`, list it in this service's `uses:`, and set "
                     f"its value in the secret store; the service still reads "
                     f"{env_variable(variable)}",
+                    at_key=True,
+                )
+            elif variable in wired:
+                add(
+                    setting,
+                    f"{variable} is set by '{wired[variable]}', which this service uses",
+                    "remove the setting, or rename it",
                     at_key=True,
                 )
             elif variable in secrets_used:
@@ -344,6 +374,16 @@ def _check_references(stack: Stack, add: Callable[..., None]) -> None:
                 "rename this queue",
                 at_key=True,
             )
+
+
+# What every environment shares, and why it must.
+_SHARED = {
+    "environments": None,
+    "name": "every environment shares the stack's name and its state bucket",
+    "state": "every environment keeps its state in the one bucket the bootstrap root creates",
+    "account_id": "every environment's state is in one account's bucket; use one stack file "
+    "per account",
+}
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -112,6 +112,10 @@ Extension = Annotated[str, AfterValidator(text.extension)]
 Email = Annotated[str, AfterValidator(text.email)]
 Origin = Annotated[str, AfterValidator(text.origin)]
 Description = Annotated[str, AfterValidator(text.description)]
+AccountId = Annotated[
+    str, AfterValidator(text.account_id), Field(json_schema_extra={"pattern": "^[0-9]{12}$"})
+]
+BucketName = Annotated[str, AfterValidator(text.bucket_name)]
 Percent = Annotated[int, Field(ge=1, le=1000)]
 Threshold = Annotated[float, Field(ge=0, le=1e12)]
 CpuUnits = Annotated[
@@ -175,6 +179,9 @@ class Job(StrictModel):
     name: Name
     schedule: ScheduleField
     command: Command
+    run_minutes: Minutes = Field(
+        1.0, gt=0, le=10080, description="how long one run takes (a minute or more is billed)"
+    )
 
 
 class Service(StrictModel):
@@ -196,12 +203,23 @@ class Service(StrictModel):
     health_check: HealthPath | None = Field(
         None, description="HTTP path checked for health (by the load balancer for web)"
     )
+    health_command: Command | None = Field(
+        None,
+        description="a command run inside the container to check its health (a shell command "
+        "line; exit 0 is healthy). Default: none, as images differ in what they carry "
+        "(slim and alpine images have no curl); the load balancer checks health_check",
+    )
     path: Route | None = Field(
         None, description="load-balancer path: a URL path, '*' at the end for a prefix, e.g. /api/*"
     )
     host: HostRule | None = Field(None, description="load-balancer host rule, e.g. api.example.com")
     count: int | None = Field(None, ge=0, le=1000, description="desired tasks; default by phase")
     autoscaling: Autoscaling | None = None
+    singleton: bool = Field(
+        False,
+        description="one task at most, even during a deploy (a scheduler, celery beat); "
+        "also implied by count: 1 without autoscaling, and by jobs:",
+    )
     uses: list[str] = Field(default_factory=list, description="what it talks to, by name")
     schedule: ScheduleField | None = Field(None, description="for kind: job")
     run_minutes: Minutes = Field(
@@ -212,6 +230,15 @@ class Service(StrictModel):
         default_factory=dict,
         description="plain settings; a secret goes under `secrets:` and into `uses:`",
     )
+
+    @property
+    def is_singleton(self) -> bool:
+        """Never raised by a phase nor autoscaled: a second copy would do its work twice."""
+        if self.singleton:
+            return True
+        if self.autoscaling is not None:
+            return False
+        return self.count == 1 or (bool(self.jobs) and self.count is None)
 
     @property
     def resolved_kind(self) -> Literal["web", "worker", "job"]:
@@ -256,10 +283,20 @@ class Service(StrictModel):
             raise ValueError(f"only a job has a schedule; this is a {kind}")
         if kind != "web" and (self.path or self.host):
             raise ValueError("path and host are load-balancer routes: they belong to web services")
+        if self.health_command is not None and kind == "job":
+            raise ValueError("a job runs to its end: it has no health command")
         if self.health_check is not None and self.port is None:
             raise ValueError("a health check needs a port to check")
         if self.jobs and kind != "worker":
             raise ValueError("only a worker runs `jobs:`")
+        if self.command is None and any(j.schedule.in_worker for j in self.jobs):
+            raise ValueError(
+                "a job run more often than once a minute (or not in whole minutes) runs "
+                "beside the worker's own process, so the worker needs its `command:` "
+                "(`sleep infinity` if it does nothing else)"
+            )
+        if self.singleton and (self.autoscaling is not None or (self.count or 1) > 1):
+            raise ValueError("a singleton runs one task: drop `count` and `autoscaling`")
         return self
 
 
@@ -457,6 +494,15 @@ class Topology(StrictModel):
     )
 
 
+class State(StrictModel):
+    """Where Terraform keeps every environment's state: one bucket, in one region."""
+
+    bucket: BucketName | None = Field(
+        None, description="default: <name>-tfstate- and the account ID (or a hash of the name)"
+    )
+    region: Region | None = Field(None, description="default: the stack's region")
+
+
 class Environment(StrictModel):
     phase: int = Field(2, ge=1, le=4, description="growth phase 1-4")
     region: Region | None = None
@@ -471,6 +517,10 @@ class Stack(StrictModel):
 
     name: Name
     region: Region = "us-east-1"
+    account_id: AccountId | None = Field(
+        None, description="the AWS account every environment deploys to (Terraform refuses others)"
+    )
+    state: State = State()
     domain: Domain | None = None
     tls: bool = True
     secret_store: Literal["parameter-store", "secrets-manager"] = "parameter-store"

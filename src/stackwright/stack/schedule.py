@@ -36,6 +36,16 @@ class ScheduleError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class CronTimes:
+    minutes: list[int]
+    hours: list[int]
+    days_of_month: list[int] | None  # None: any
+    months: list[int] | None
+    days_of_week: list[str] | None  # SUN..SAT
+    years: str  # as written: *, 2030 or 2030-2035
+
+
+@dataclass(frozen=True, slots=True)
 class Schedule:
     text: str
     period_seconds: int | None  # set for rates
@@ -48,6 +58,31 @@ class Schedule:
             return _rate_expression(self.period_seconds)
         assert self.cron_fields is not None
         return f"cron({' '.join(self.cron_fields)})"
+
+    @property
+    def in_worker(self) -> bool:
+        """Too frequent (or too finely timed) for EventBridge: a worker's runner runs it."""
+        return self.period_seconds is not None and self.period_seconds % 60 != 0
+
+    def times(self) -> CronTimes:
+        """The values a cron schedule fires at, each field expanded (UTC)."""
+        assert self.cron_fields is not None
+        minute, hour, dom, month, dow, year = self.cron_fields
+        return CronTimes(
+            minutes=sorted(_expand(minute, 0, 59)),
+            hours=sorted(_expand(hour, 0, 23)),
+            days_of_month=None if dom in ("*", "?") else sorted(_expand(dom, 1, 31)),
+            months=None if month == "*" else sorted(_expand(month.upper(), 1, 12, names=_MON)),
+            days_of_week=(
+                None
+                if dow in ("*", "?")
+                else [
+                    _DAY_NAMES[d - 1]
+                    for d in sorted(_expand(dow.upper(), 1, 7, names=_EVENTBRIDGE_DOW))
+                ]
+            ),
+            years=year,
+        )
 
     @property
     def runs_per_month(self) -> float:
@@ -65,7 +100,9 @@ class Schedule:
         return per_day * DAYS_PER_MONTH * day_share * month_share
 
 
-_DOW = {name: i for i, name in enumerate(["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"])}
+_DAY_NAMES = ("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")
+_DOW = {name: i for i, name in enumerate(_DAY_NAMES)}
+_EVENTBRIDGE_DOW = {name: i + 1 for i, name in enumerate(_DAY_NAMES)}  # SUN is 1
 _MON = {
     name: i + 1
     for i, name in enumerate(
@@ -141,7 +178,18 @@ def parse_schedule(text: str) -> Schedule:
             dow = "?"
         elif dom == "*":
             dom = "?"
+        if dow != "?":  # Unix counts Sunday as 0, EventBridge as 1: names mean the same to both
+            dow = ",".join(_DAY_NAMES[d] for d in sorted(_expand(dow.upper(), 0, 7, _DOW)))
         fields = [minute, hour, dom, month, dow, "*"]
+    if len(fields) == 6:  # EventBridge steps from a start value, never from *
+        lows = ("0", "0", "1", "1", "1", "")
+        fields = [
+            ",".join(
+                low + part[1:] if part.startswith("*/") and low else part
+                for part in field.split(",")
+            )
+            for field, low in zip(fields, lows, strict=True)
+        ]
     if len(fields) != 6:
         raise ScheduleError(
             f"'{text}' is neither a rate (30s, 5m, 1h, rate(5 minutes)) nor a cron expression "

@@ -297,6 +297,26 @@ def origin(value: str) -> str:
     raise ValueError(f"{value!r} is not an origin such as https://app.example.com or *")
 
 
+_ACCOUNT_ID = re.compile(r"[0-9]{12}")
+_BUCKET = re.compile(r"[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}")
+
+
+def account_id(value: str) -> str:
+    if _ACCOUNT_ID.fullmatch(value):
+        return value
+    raise ValueError(f"{value!r} is not an AWS account ID: 12 digits, quoted")
+
+
+def bucket_name(value: str) -> str:
+    """An S3 bucket name without dots (a dotted name breaks TLS on virtual-hosted URLs)."""
+    if _BUCKET.fullmatch(value) and not value.startswith("xn--") and not value.endswith("-s3alias"):
+        return value
+    raise ValueError(
+        f"{value!r} is not an S3 bucket name: 3-63 lower-case letters, digits and single "
+        "hyphens, starting and ending with a letter or digit"
+    )
+
+
 def description(value: str) -> str:
     if not value.isprintable():
         raise ValueError(f"holds a control character ({value!r})")

@@ -64,7 +64,7 @@ def price_ecs_cluster(resource: EcsCluster, plan: Plan) -> list[Component]:
     if not resource.container_insights:
         return []
     services = sum(1 for _ in plan.of_type(EcsService))
-    families = services + sum(1 for _ in plan.of_type(ScheduledTask))
+    families = services + sum(1 for t in plan.of_type(ScheduledTask) if t.runs_in is None)
     metrics = (
         INSIGHTS_CLUSTER_METRICS
         + services * INSIGHTS_SERVICE_METRICS

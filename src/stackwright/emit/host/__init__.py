@@ -12,11 +12,20 @@ from importlib import resources
 
 from stackwright.emit.host.compose import compose_file
 from stackwright.emit.host.nginx import nginx_conf
+from stackwright.emit.host.timers import jobs_table
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import Certificate, Ec2Host, Secret
 from stackwright.stack.text import env_variable
 
-SCRIPTS = ("boot.sh", "fetch-secrets.sh", "certificate.sh", "certificate-deployed.sh")
+SCRIPTS = (
+    "boot.sh",
+    "fetch-secrets.sh",
+    "start.sh",
+    "deploy.sh",
+    "run-job.sh",
+    "certificate.sh",
+    "certificate-deployed.sh",
+)
 USER_DATA = "user-data.sh.tftpl"
 
 
@@ -46,6 +55,7 @@ def host_files(plan: Plan, host: Ec2Host) -> dict[str, str]:
         "compose.yaml": compose_file(plan, host),
         "nginx.conf": nginx_conf(host, host_domain(plan)),
         "secrets.tsv": secrets_table(plan, host),
+        "jobs.tsv": jobs_table(host),
         USER_DATA: script(USER_DATA),
     }
     files.update({name: script(name) for name in SCRIPTS})

@@ -42,13 +42,17 @@ def literal(text: str) -> str:
 
 
 def _service(container: Container, image: str, group: str) -> dict[str, object]:
-    service: dict[str, object] = {"image": image, "restart": "always"}
+    service: dict[str, object] = {"image": image}
+    if container.role == "job":  # run to its end by a systemd timer, never by `up`
+        service.update(profiles=["jobs"], restart="no")
+    else:
+        service["restart"] = "always"
     if container.command:
-        if container.role == "service":  # as on ECS: the command runs in a shell
+        if container.role in ("service", "job"):  # as on ECS: the command runs in a shell
             service["command"] = ["sh", "-c", literal(container.command)]
         else:
             service["command"] = literal(container.command)
-    if container.role == "service":
+    if container.role in ("service", "job"):
         service["env_file"] = [
             "stack.env",
             *([f"{container.name}.env"] if container.secrets else []),
@@ -66,7 +70,7 @@ def _service(container: Container, image: str, group: str) -> dict[str, object]:
     if container.role == "cache":
         service["volumes"] = ["cache-data:/data"]
     service["deploy"] = {
-        "replicas": container.replicas,
+        **({"replicas": container.replicas} if container.role != "job" else {}),
         "resources": {
             "limits": {"cpus": f"{container.cpus:g}", "memory": f"{container.memory_mb}M"}
         },

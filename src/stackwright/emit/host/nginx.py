@@ -13,6 +13,7 @@ import re
 from stackwright.plan.resources import Container, Ec2Host
 
 _SAFE = re.compile(r"[A-Za-z0-9._~/:*-]+")
+_VARIABLE = re.compile(r"\$[a-z][a-z0-9_]*")
 
 
 def quoted(value: str) -> str:
@@ -35,10 +36,16 @@ def _locations(web: list[Container]) -> list[str]:
     default = next((c for c in web if not c.route and not c.host), None)
     for container in [*routed, *([default] if default else [])]:
         upstream = quoted(f"http://{container.name}:{container.ports[0]}")
+        variable = f"$upstream_{container.name.replace('-', '_')}"
+        if not _VARIABLE.fullmatch(variable):
+            raise ValueError(f"{container.name!r} cannot name an nginx variable")
         lines += [
             f"    location {_location(container)} {{",
             "      limit_req zone=general burst=20 nodelay;",
-            f"      proxy_pass {upstream};",
+            # Through a variable, so the name is resolved per request: nginx starts (and
+            # certbot's challenge is answered) before the app's containers exist.
+            f"      set {variable} {upstream};",
+            f"      proxy_pass {variable};",
             "      proxy_set_header Host $host;",
             "      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
             "      proxy_set_header X-Forwarded-Proto $scheme;",
@@ -54,6 +61,7 @@ def nginx_conf(host: Ec2Host, domain: str | None) -> str:
         "events { worker_connections 1024; }",
         "http {",
         "  limit_req_zone $binary_remote_addr zone=general:10m rate=30r/s;",
+        "  resolver 127.0.0.11 valid=10s ipv6=off;  # Docker's DNS: the Compose services",
         "  server {",
         "    listen 80;",
         f"    server_name {names};",

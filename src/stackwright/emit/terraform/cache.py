@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root
 from stackwright.emit.terraform.hcl import Raw
+from stackwright.emit.terraform.secrets import generated
 from stackwright.plan.resources import Cache
 
 FILE = "cache.tf"
@@ -36,34 +37,17 @@ def emit(root: Root) -> None:
     params = root.resource(FILE, "aws_elasticache_parameter_group", "main")
     params.attrs(name=root.named("aws_elasticache_parameter_group", "cache"), family=family)
     params.block("parameter").attrs(name="maxmemory-policy", value=cache.maxmemory_policy)
-    if cache.encryption:
-        token = root.data(FILE, "aws_secretsmanager_random_password", CACHE_TOKEN)
-        token.comment(
-            "A new value at every plan; the secret version below keeps the first one it was "
-            "given, and the cache reads it from there. Never in these files."
+    token = (
+        generated(
+            root,
+            FILE,
+            CACHE_TOKEN,
+            f"{root.prefix}/cache-auth-token",
+            "rotating the token needs the cache and its clients rotated together",
         )
-        token.attrs(password_length=48, exclude_punctuation=True)
-        secret = root.resource(FILE, "aws_secretsmanager_secret", CACHE_TOKEN)
-        secret.comment(
-            "checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; "
-            "a customer-managed key is billed per key each month, and the plan has none"
-        )
-        secret.comment(
-            "checkov:skip=CKV2_AWS_57:rotating the token needs the cache and its "
-            "clients rotated together"
-        )
-        secret.attrs(
-            name=f"{root.prefix}/cache-auth-token",
-            recovery_window_in_days=7 if root.prod else 0,
-        )
-        version = root.resource(FILE, "aws_secretsmanager_secret_version", CACHE_TOKEN)
-        version.attrs(
-            secret_id=Raw("aws_secretsmanager_secret.cache__auth_token.id"),
-            secret_string=Raw(
-                "data.aws_secretsmanager_random_password.cache__auth_token.random_password"
-            ),
-        )
-        version.block("lifecycle").attr("ignore_changes", [Raw("secret_string")])
+        if cache.encryption
+        else None
+    )
     block = root.resource(FILE, "aws_elasticache_replication_group", "main")
     block.comment(
         "checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; "
@@ -93,11 +77,7 @@ def emit(root: Root) -> None:
         security_group_ids=[Raw(root.group_of(cache))],
         at_rest_encryption_enabled=cache.encryption,
         transit_encryption_enabled=cache.encryption,
-        auth_token=(
-            Raw("aws_secretsmanager_secret_version.cache__auth_token.secret_string")
-            if cache.encryption
-            else None
-        ),
+        auth_token=token,
         snapshot_retention_limit=cache.snapshot_days,
         auto_minor_version_upgrade=True,
         apply_immediately=not root.prod,

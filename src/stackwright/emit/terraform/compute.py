@@ -3,10 +3,12 @@ autoscaling and schedules, or the phase-1 EC2 host running Docker Compose."""
 
 from __future__ import annotations
 
+from stackwright.aws.instances import EC2_INSTANCES
 from stackwright.emit.host import USER_DATA, host_domain, host_files
 from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.endpoints import DATABASE_SECRET, connection
 from stackwright.emit.terraform.hcl import Block, Call, Interpolation, Raw, Value, interpolate
+from stackwright.emit.terraform.iam import SCHEDULER_ROLE
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
     ContainerRepository,
@@ -22,6 +24,7 @@ from stackwright.plan.resources import (
     TargetGroup,
     Tracing,
 )
+from stackwright.stack.schedule import parse_schedule
 from stackwright.stack.text import env_variable
 
 FILE = "compute.tf"
@@ -88,8 +91,41 @@ def _log_group(root: Root, name: str) -> str:
     return f"aws_cloudwatch_log_group.{label(name)}.name"
 
 
+def owner(root: Root, task: EcsService | ScheduledTask) -> EcsService | ScheduledTask:
+    """Whose roles, security group, logs and settings a task has: a worker's scheduled job
+    runs as the worker."""
+    if isinstance(task, ScheduledTask) and task.runs_in:
+        worker = root.get(f"{EcsService.TYPE}.{task.runs_in}")
+        assert isinstance(worker, EcsService)
+        return worker
+    return task
+
+
+# Runs a worker's frequent jobs beside its own process, with nothing but sh from the image.
+# The worker's command and each job's command arrive as arguments: no stack text is in here.
+JOB_RUNNER = (
+    'main=$1; shift; while [ "$#" -ge 2 ]; do period=$1; job=$2; shift 2; '
+    '(while sleep "$period"; do sh -c "$job" || echo "job failed ($?): $job" >&2; done) & '
+    'done; exec sh -c "$main"'
+)
+
+
+def _command(task: EcsService | ScheduledTask) -> list[Value] | None:
+    if isinstance(task, EcsService) and task.jobs:
+        assert task.command is not None  # the stack requires one beside in-worker jobs
+        runs: list[Value] = []
+        for job in task.jobs:
+            period = parse_schedule(job.schedule).period_seconds
+            runs += [str(period), job.command or ""]
+        return ["sh", "-c", JOB_RUNNER, "job-runner", task.command, *runs]
+    if task.command:
+        return ["sh", "-c", task.command]
+    return None
+
+
 def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]:
-    used = root.used_by(task)
+    runs_as = owner(root, task)
+    used = root.used_by(runs_as)
     secrets = [t for t in used if isinstance(t, Secret)]
     wiring = connection(root, used)
     container: dict[str, Value] = {
@@ -98,14 +134,15 @@ def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]
         "essential": True,
         "readonlyRootFilesystem": False,
     }
-    if task.command:
-        container["command"] = ["sh", "-c", task.command]
+    command = _command(task)
+    if command:
+        container["command"] = command
     if isinstance(task, EcsService) and task.port:
         container["portMappings"] = [
             {"name": "http", "containerPort": task.port, "protocol": "tcp", "appProtocol": "http"}
         ]
     environment: list[tuple[str, Raw | str]] = [
-        *(task.environment if isinstance(task, EcsService) else ()),
+        *(runs_as.environment if isinstance(runs_as, EcsService) else ()),
         *wiring.settings.items(),
     ]
     if environment:
@@ -116,15 +153,14 @@ def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]
     container["logConfiguration"] = {
         "logDriver": "awslogs",
         "options": {
-            "awslogs-group": Raw(_log_group(root, task.name)),
+            "awslogs-group": Raw(_log_group(root, runs_as.name)),
             "awslogs-region": Raw("var.region"),
             "awslogs-stream-prefix": task.name,
         },
     }
-    if isinstance(task, EcsService) and task.port and task.health_check:
+    if isinstance(task, EcsService) and task.health_command:
         container["healthCheck"] = {
-            # The exec form: the path is an argument, never read by a shell.
-            "command": ["CMD", "curl", "-fsS", f"http://localhost:{task.port}{task.health_check}"],
+            "command": ["CMD-SHELL", task.health_command],
             "interval": 30,
             "timeout": 5,
             "retries": 3,
@@ -149,7 +185,7 @@ def _tracing_daemon(root: Root, task: EcsService | ScheduledTask) -> dict[str, V
         "logConfiguration": {
             "logDriver": "awslogs",
             "options": {
-                "awslogs-group": Raw(_log_group(root, task.name)),
+                "awslogs-group": Raw(_log_group(root, owner(root, task).name)),
                 "awslogs-region": Raw("var.region"),
                 "awslogs-stream-prefix": "xray",
             },
@@ -166,7 +202,7 @@ def _calls(root: Root) -> tuple[set[str], set[str]]:
 
 
 def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
-    tf = label(task.name)
+    roles = label(owner(root, task).name)
     block = root.resource(FILE, "aws_ecs_task_definition", task.name)
     block.comment(
         "checkov:skip=CKV_AWS_336:most application images write to their own "
@@ -178,8 +214,8 @@ def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
         network_mode="awsvpc",
         cpu=str(task.cpu),
         memory=str(task.memory),
-        execution_role_arn=Raw(f"aws_iam_role.{tf}_execution.arn"),
-        task_role_arn=Raw(f"aws_iam_role.{tf}_task.arn"),
+        execution_role_arn=Raw(f"aws_iam_role.{roles}_execution.arn"),
+        task_role_arn=Raw(f"aws_iam_role.{roles}_task.arn"),
     )
     block.block("runtime_platform").attrs(
         operating_system_family="LINUX",
@@ -194,7 +230,7 @@ def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
 def _network(block: Block, root: Root, task: EcsService | ScheduledTask, public: bool) -> None:
     block.attrs(
         subnets=root.subnet_ids("public" if public else "private"),
-        security_groups=[Raw(root.group_of(task))],
+        security_groups=[Raw(root.group_of(owner(root, task)))],
         assign_public_ip=public,
     )
 
@@ -250,6 +286,9 @@ def _service(
         enable_ecs_managed_tags=True,
         health_check_grace_period_seconds=60 if group else None,
     )
+    if service.singleton:
+        block.comment("A singleton: a deploy stops the old task before it starts the new one.")
+        block.attrs(deployment_minimum_healthy_percent=0, deployment_maximum_percent=100)
     _network(block.block("network_configuration"), root, service, service.public_ip)
     breaker = block.block("deployment_circuit_breaker")
     breaker.attrs(enable=True, rollback=True)
@@ -316,7 +355,10 @@ def _schedule(root: Root, task: ScheduledTask) -> None:
     )
     block.block("flexible_time_window").attr("mode", "OFF")
     target = block.block("target")
-    target.attrs(arn=Raw("aws_ecs_cluster.main.arn"), role_arn=Raw("aws_iam_role.scheduler.arn"))
+    target.attrs(
+        arn=Raw("aws_ecs_cluster.main.arn"),
+        role_arn=Raw(f"aws_iam_role.{label(SCHEDULER_ROLE)}.arn"),
+    )
     ecs = target.block("ecs_parameters")
     ecs.attrs(
         task_definition_arn=Raw(f"aws_ecs_task_definition.{tf}.arn_without_revision"),
@@ -361,11 +403,15 @@ def _user_data(root: Root, host: Ec2Host) -> Call:
     files: dict[str, Value] = {
         "boot": _packed("boot.sh"),
         "fetch_secrets": _packed("fetch-secrets.sh"),
+        "start": _packed("start.sh"),
+        "deploy": _packed("deploy.sh"),
+        "run_job": _packed("run-job.sh"),
         "certificate": _packed("certificate.sh"),
         "certificate_deployed": _packed("certificate-deployed.sh"),
         "compose": _packed("compose.yaml"),
         "nginx": _packed("nginx.conf"),
         "secrets": _packed("secrets.tsv"),
+        "jobs": _packed("jobs.tsv"),
         "settings": Call("base64gzip", Call("jsonencode", _host_settings(root, host))),
     }
     template = f'"${{path.module}}/{HOST_DIR}/{USER_DATA}"'
@@ -373,12 +419,17 @@ def _user_data(root: Root, host: Ec2Host) -> Call:
 
 
 def _host(root: Root, host: Ec2Host) -> None:
+    architecture = "arm64" if EC2_INSTANCES[host.instance_type].arm else "x86_64"
     root.data(FILE, "aws_ssm_parameter", "al2023").attr(
-        "name", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+        "name", f"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-{architecture}"
     )
     for name, text in host_files(root.plan, host).items():
         root.extra_files[f"{HOST_DIR}/{name}"] = text
     block = root.resource(FILE, "aws_instance", host.name)
+    block.comment(
+        "checkov:skip=CKV_AWS_88:in phase 1 the host serves the internet itself (no load "
+        "balancer); it is reached at its Elastic IP, and its group opens 80 and 443 only"
+    )
     block.comment(
         "checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed "
         "monitoring is billed as custom metrics the plan does not include"
@@ -387,6 +438,7 @@ def _host(root: Root, host: Ec2Host) -> None:
         ami=Raw("data.aws_ssm_parameter.al2023.value"),
         instance_type=host.instance_type,
         subnet_id=Raw("aws_subnet.public_1.id"),
+        associate_public_ip_address=True,  # online from the start, before the EIP attaches
         vpc_security_group_ids=[Raw(root.group_of(host))],
         iam_instance_profile=Raw("aws_iam_instance_profile.host.name"),
         ebs_optimized=True,
@@ -402,13 +454,24 @@ def _host(root: Root, host: Ec2Host) -> None:
     )
     block.attr("tags", {"Name": root.named("tag", host.name)})
     block.comment(
-        "User data runs at first boot only; deploys update the Compose project "
-        "through SSM instead of replacing the host."
+        "User data runs at first boot only; a deploy runs /opt/app/bin/deploy.sh through "
+        "SSM Run Command (output deploy_command) instead of replacing the host."
     )
     block.block("lifecycle").attr("ignore_changes", [Raw("ami"), Raw("user_data")])
     block.attr(
         "depends_on",
         [Raw(f"aws_cloudwatch_log_group.{label(g.name)}") for g in root.plan.of_type(LogGroup)],
+    )
+    root.output(
+        "deploy_command",
+        interpolate(
+            "aws ssm send-command --region ",
+            Raw("var.region"),
+            " --document-name AWS-RunShellScript --instance-ids ",
+            Raw(f"aws_instance.{label(host.name)}.id"),
+            " --parameters 'commands=[\"/opt/app/bin/deploy.sh TAG\"]'",
+        ),
+        "deploys an image tag to the host: put the tag in place of TAG",
     )
     for ip in root.plan.of_type(PublicIpv4):
         if ip.owner == host.id:

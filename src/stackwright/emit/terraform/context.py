@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from stackwright.aws.names import aws_name
-from stackwright.emit.terraform.hcl import IDENTIFIER, Block, Item, Raw
+from stackwright.emit.terraform.hcl import IDENTIFIER, Block, Interpolation, Item, Raw
 from stackwright.plan.model import INTERNET, Plan
 from stackwright.plan.resources import Resource, SecurityGroup, Subnet
 
@@ -74,7 +74,7 @@ class Root:
     def data(self, file: str, kind: str, name: str) -> Block:
         return self.add(file, Block("data", (kind, label(name))))
 
-    def output(self, name: str, value: Raw, description: str) -> None:
+    def output(self, name: str, value: Raw | Interpolation, description: str) -> None:
         block = Block("output", (name,))
         block.attrs(description=description, value=value)
         self.outputs.append(block)

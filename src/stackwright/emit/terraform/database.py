@@ -4,14 +4,25 @@ backup copies; and the OpenSearch domain when the plan has one."""
 from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root, label
-from stackwright.emit.terraform.hcl import Raw
+from stackwright.emit.terraform.endpoints import DATABASE_SECRET
+from stackwright.emit.terraform.hcl import Block, Raw
+from stackwright.emit.terraform.secrets import generated
 from stackwright.plan.resources import BackupReplication, Database, Resource, SearchDomain
 
 FILE = "database.tf"
+# Not RDS's managed master password: RDS rotates that one weekly under running tasks, and
+# refuses read replicas of an instance that has it. Its label holds `__`, as the cache token's.
+DATABASE_PASSWORD = "database--password"
+
+
+def major_version(version: str) -> str:
+    """RDS retires minor versions for new instances within months of the next one, so the
+    instance names its major version; minor upgrades are AWS's (auto_minor_version_upgrade)."""
+    return version.split(".")[0]
 
 
 def _family(version: str) -> str:
-    return f"postgres{version.split('.')[0]}"
+    return f"postgres{major_version(version)}"
 
 
 def search_users(root: Root, search: SearchDomain) -> list[Resource]:
@@ -76,7 +87,7 @@ def _postgres(root: Root, db: Database) -> None:
     block.attrs(
         identifier=root.named("aws_db_instance", "postgres"),
         engine="postgres",
-        engine_version=db.version,
+        engine_version=major_version(db.version),
         instance_class=db.instance,
         allocated_storage=db.storage_gb,
         max_allocated_storage=db.max_storage_gb,
@@ -84,7 +95,13 @@ def _postgres(root: Root, db: Database) -> None:
         storage_encrypted=True,
         db_name="app",
         username="app",
-        manage_master_user_password=True,
+        password=generated(
+            root,
+            FILE,
+            DATABASE_PASSWORD,
+            f"{root.prefix}/database-password",
+            "rotating the master password needs every service restarted with the new one",
+        ),
         iam_database_authentication_enabled=True,
         multi_az=db.multi_az,
         db_subnet_group_name=Raw("aws_db_subnet_group.main.name"),
@@ -103,8 +120,8 @@ def _postgres(root: Root, db: Database) -> None:
     root.output("database_endpoint", Raw("aws_db_instance.main.address"), "PostgreSQL host")
     root.output(
         "database_password_secret",
-        Raw("aws_db_instance.main.master_user_secret[0].secret_arn"),
-        "the Secrets Manager secret RDS keeps the master password in",
+        DATABASE_SECRET,
+        "the Secrets Manager secret holding the master password",
     )
     for i in range(db.read_replicas):
         replica = root.resource(FILE, "aws_db_instance", f"replica-{i + 1}")
@@ -219,3 +236,29 @@ def _search(root: Root, search: SearchDomain) -> None:
             access_policies=Raw("data.aws_iam_policy_document.search_access.json"),
         )
     root.output("search_endpoint", Raw("aws_opensearch_domain.main.endpoint"), "OpenSearch")
+
+
+SEARCH_ROLE_VARIABLE = "create_search_service_role"
+
+
+def search_role_variable() -> Block:
+    block = Block("variable", (SEARCH_ROLE_VARIABLE,))
+    block.attrs(
+        description=(
+            "create OpenSearch's service-linked role, which a VPC domain needs once per "
+            "account; false if the account has AWSServiceRoleForAmazonOpenSearchService already"
+        ),
+        type=Raw("bool"),
+        default=True,
+    )
+    return block
+
+
+def search_role(root: Root) -> None:
+    """In the bootstrap root: the role exists once per account, so one environment's root
+    creating it would make the next one's apply fail."""
+    block = root.resource("search.tf", "aws_iam_service_linked_role", "search")
+    block.attrs(
+        count=Raw(f"var.{SEARCH_ROLE_VARIABLE} ? 1 : 0"),
+        aws_service_name="opensearchservice.amazonaws.com",
+    )

@@ -1,4 +1,5 @@
-"""dns.tf: the hosted zone (or the one another environment owns), records, ACM certificate."""
+"""dns.tf: records in the stack's hosted zone (which the bootstrap root creates), and the ACM
+certificate validated in it."""
 
 from __future__ import annotations
 
@@ -10,11 +11,26 @@ FILE = "dns.tf"
 
 
 def zone_id(root: Root) -> Raw | None:
-    zone = next(root.plan.of_type(DnsZone), None)
-    if zone is None:
+    if next(root.plan.of_type(DnsZone), None) is None:
         return None
-    return Raw(
-        "aws_route53_zone.main.zone_id" if zone.managed else "data.aws_route53_zone.main.zone_id"
+    return Raw("data.aws_route53_zone.main.zone_id")
+
+
+def hosted_zone(root: Root, domain: str) -> None:
+    """The zone, in the bootstrap root: created and delegated before any environment's
+    certificate is validated in it."""
+    block = root.resource(FILE, "aws_route53_zone", "main")
+    block.comment(
+        "checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key (billed monthly) and a "
+        "DS record at the registrar; enable it once the domain is delegated"
+    )
+    block.comment("checkov:skip=CKV2_AWS_39:query logging is billed per GB; enable when needed")
+    block.attr("name", domain)
+    block.block("lifecycle").attr("prevent_destroy", True)
+    root.output(
+        "name_servers",
+        Raw("aws_route53_zone.main.name_servers"),
+        "set these at the domain's registrar before applying an environment",
     )
 
 
@@ -23,21 +39,9 @@ def emit(root: Root) -> None:
     zone = next(plan.of_type(DnsZone), None)
     if zone is None:
         return
-    if zone.managed:
-        block = root.resource(FILE, "aws_route53_zone", "main")
-        block.comment(
-            "checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key (billed monthly) and a "
-            "DS record at the registrar; enable it once the domain is delegated"
-        )
-        block.comment("checkov:skip=CKV2_AWS_39:query logging is billed per GB; enable when needed")
-        block.attr("name", zone.domain)
-        root.output(
-            "name_servers",
-            Raw("aws_route53_zone.main.name_servers"),
-            "set these at the domain's registrar",
-        )
-    else:
-        root.data(FILE, "aws_route53_zone", "main").attrs(name=zone.domain, private_zone=False)
+    lookup = root.data(FILE, "aws_route53_zone", "main")
+    lookup.comment("Created by the bootstrap root, which prints the name servers to delegate to.")
+    lookup.attrs(name=zone.domain, private_zone=False)
     zid = zone_id(root)
     ids = {resource.id for resource in plan.resources}
     for record in plan.of_type(DnsRecord):

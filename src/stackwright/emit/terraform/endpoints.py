@@ -16,23 +16,21 @@ from stackwright.plan.resources import (
     Resource,
     SearchDomain,
 )
-from stackwright.stack.text import env_variable
+from stackwright.stack.wiring import bucket_variable, queue_variable, service_variable
 
-DATABASE_SECRET = Raw("aws_db_instance.main.master_user_secret[0].secret_arn")
+DATABASE_SECRET = Raw("aws_secretsmanager_secret.database__password.arn")
 CACHE_SECRET = Raw("aws_secretsmanager_secret.cache__auth_token.arn")
 
 
 @dataclass(frozen=True, slots=True)
 class Connection:
     settings: dict[str, Raw | str]
-    secrets: dict[str, Raw]  # variable name → valueFrom (an ARN, or ARN:json-key::)
-    readable: list[Raw]  # secret ARNs the execution role must read
+    secrets: dict[str, Raw]  # variable name → the ARN of the secret holding its value
 
 
 def connection(root: Root, used: list[Resource]) -> Connection:
     settings: dict[str, Raw | str] = {}
     secrets: dict[str, Raw] = {}
-    readable: list[Raw] = []
     for target in used:
         tf = label(target.name)
         if isinstance(target, Database):
@@ -42,8 +40,7 @@ def connection(root: Root, used: list[Resource]) -> Connection:
                 DATABASE_NAME="app",
                 DATABASE_USER="app",
             )
-            secrets["DATABASE_PASSWORD"] = Raw(f'"${{{DATABASE_SECRET.text}}}:password::"')
-            readable.append(DATABASE_SECRET)
+            secrets["DATABASE_PASSWORD"] = DATABASE_SECRET
         elif isinstance(target, Cache):
             settings.update(
                 REDIS_HOST=Raw("aws_elasticache_replication_group.main.primary_endpoint_address"),
@@ -52,13 +49,12 @@ def connection(root: Root, used: list[Resource]) -> Connection:
             )
             if target.encryption:
                 secrets["REDIS_AUTH_TOKEN"] = CACHE_SECRET
-                readable.append(CACHE_SECRET)
         elif isinstance(target, SearchDomain):
             settings["SEARCH_URL"] = Raw('"https://${aws_opensearch_domain.main.endpoint}"')
         elif isinstance(target, Bucket):
-            settings[f"BUCKET_{env_variable(target.name)}"] = Raw(f"aws_s3_bucket.{tf}.id")
+            settings[bucket_variable(target.name)] = Raw(f"aws_s3_bucket.{tf}.id")
         elif isinstance(target, EcsService):
-            settings[f"{env_variable(target.name)}_URL"] = f"http://{target.name}:{target.port}"
+            settings[service_variable(target.name)] = f"http://{target.name}:{target.port}"
         elif isinstance(target, Queue):
-            settings[f"QUEUE_{env_variable(target.name)}_URL"] = Raw(f"aws_sqs_queue.{tf}.url")
-    return Connection(settings, secrets, readable)
+            settings[queue_variable(target.name)] = Raw(f"aws_sqs_queue.{tf}.url")
+    return Connection(settings, secrets)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from stackwright.emit.terraform.context import Root, label
+from stackwright.emit.terraform.endpoints import connection
 from stackwright.emit.terraform.hcl import Block, Raw, Value, interpolate
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
     Bucket,
+    ContainerRepository,
     Ec2Host,
     EcsService,
     Queue,
@@ -21,12 +23,39 @@ from stackwright.plan.resources import (
 )
 
 FILE = "iam.tf"
+# EventBridge Scheduler's role. Its label holds `__`, which no service's can: a service may
+# well be called `scheduler`.
+SCHEDULER_ROLE = "eventbridge--scheduler"
 EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
-HOST_POLICIES = (
-    "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-    "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
-    "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
-)
+HOST_POLICIES = ("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",)
+# What the SSM agent needs for Run Command and Session Manager: AmazonSSMManagedInstanceCore
+# without its ssm:GetParameter(s) on every parameter in the account (the host reads its own
+# secrets through the statements below). None of these can be scoped to a resource.
+SSM_AGENT_ACTIONS = [
+    "ssm:UpdateInstanceInformation",
+    "ssm:ListInstanceAssociations",
+    "ssm:DescribeInstanceProperties",
+    "ssm:DescribeDocumentParameters",
+    "ssm:GetDocument",
+    "ssm:PutInventory",
+    "ssm:PutComplianceItems",
+    "ssm:UpdateInstanceAssociationStatus",
+    "ssmmessages:CreateControlChannel",
+    "ssmmessages:CreateDataChannel",
+    "ssmmessages:OpenControlChannel",
+    "ssmmessages:OpenDataChannel",
+    "ec2messages:AcknowledgeMessage",
+    "ec2messages:DeleteMessage",
+    "ec2messages:FailMessage",
+    "ec2messages:GetEndpoint",
+    "ec2messages:GetMessages",
+    "ec2messages:SendReply",
+]
+IMAGE_PULL_ACTIONS = [
+    "ecr:BatchCheckLayerAvailability",
+    "ecr:BatchGetImage",
+    "ecr:GetDownloadUrlForLayer",
+]
 QUEUE_ACTIONS = [
     "sqs:SendMessage",
     "sqs:ReceiveMessage",
@@ -106,14 +135,21 @@ def _access(root: Root, role: str, name: str, targets: Iterable[Resource], traci
     )
 
 
-def _secret_reader(root: Root, role: str, name: str, secrets: list[Secret]) -> None:
-    if not secrets:
-        return
-    doc = root.data(FILE, "aws_iam_policy_document", f"{name}-secrets")
+def _secret_reader(
+    root: Root, role: str, name: str, targets: list[Resource], parameter_action: str
+) -> None:
+    """Read access to exactly the secrets the role's owner is given: the stack's own, and the
+    generated database password and cache token when it uses those stores. ECS reads
+    parameters with ssm:GetParameters, the host's script with ssm:GetParameter."""
+    secrets = [t for t in targets if isinstance(t, Secret)]
     ssm = [secret_arn(s) for s in secrets if s.store == "parameter-store"]
     managed = [secret_arn(s) for s in secrets if s.store == "secrets-manager"]
+    managed += connection(root, targets).secrets.values()
+    if not (ssm or managed):
+        return
+    doc = root.data(FILE, "aws_iam_policy_document", f"{name}-secrets")
     if ssm:
-        _statement(doc, "Parameters", ["ssm:GetParameters"], ssm)
+        _statement(doc, "Parameters", [parameter_action], ssm)
     if managed:
         _statement(doc, "Secrets", ["secretsmanager:GetSecretValue"], managed)
     root.resource(FILE, "aws_iam_role_policy", f"{name}-secrets").attrs(
@@ -129,7 +165,7 @@ def emit(root: Root) -> None:
     tracing = next(plan.of_type(Tracing), None) is not None
     tasks: list[EcsService | ScheduledTask] = [
         *plan.of_type(EcsService),
-        *plan.of_type(ScheduledTask),
+        *(t for t in plan.of_type(ScheduledTask) if t.runs_in is None),  # others: the worker's
     ]
     for task in tasks:
         targets = root.used_by(task)
@@ -137,15 +173,13 @@ def emit(root: Root) -> None:
         root.resource(FILE, "aws_iam_role_policy_attachment", f"{task.name}-execution").attrs(
             role=Raw(f"{execution}.name"), policy_arn=EXECUTION_POLICY
         )
-        _secret_reader(
-            root, execution, f"{task.name}-execution", [t for t in targets if isinstance(t, Secret)]
-        )
+        _secret_reader(root, execution, f"{task.name}-execution", targets, "ssm:GetParameters")
         role = _role(root, f"{task.name}-task", "ecs-tasks.amazonaws.com")
         _access(root, role, f"{task.name}-task", targets, tracing)
     scheduled = list(plan.of_type(ScheduledTask))
     if scheduled:
-        role = _role(root, "scheduler", "scheduler.amazonaws.com")
-        doc = root.data(FILE, "aws_iam_policy_document", "scheduler-run")
+        role = _role(root, SCHEDULER_ROLE, "scheduler.amazonaws.com")
+        doc = root.data(FILE, "aws_iam_policy_document", f"{SCHEDULER_ROLE}-run")
         _statement(
             doc,
             "RunTasks",
@@ -155,16 +189,17 @@ def emit(root: Root) -> None:
                 for t in scheduled
             ],
         )
+        runners = dict.fromkeys(label(t.runs_in or t.name) for t in scheduled)
         roles = [
-            Raw(f"aws_iam_role.{label(t.name)}_{kind}.arn")
-            for t in scheduled
+            Raw(f"aws_iam_role.{runner}_{kind}.arn")
+            for runner in runners
             for kind in ("execution", "task")
         ]
         _statement(doc, "PassTaskRoles", ["iam:PassRole"], roles)
-        root.resource(FILE, "aws_iam_role_policy", "scheduler-run").attrs(
+        root.resource(FILE, "aws_iam_role_policy", f"{SCHEDULER_ROLE}-run").attrs(
             name="run-tasks",
             role=Raw(f"{role}.id"),
-            policy=Raw("data.aws_iam_policy_document.scheduler_run.json"),
+            policy=Raw(f"data.aws_iam_policy_document.{label(SCHEDULER_ROLE)}_run.json"),
         )
     host = next(plan.of_type(Ec2Host), None)
     if host is not None:
@@ -173,9 +208,36 @@ def emit(root: Root) -> None:
             root.resource(FILE, "aws_iam_role_policy_attachment", f"host-{i}").attrs(
                 role=Raw(f"{role}.name"), policy_arn=policy
             )
+        _host_agent(root, role)
         targets = root.used_by(host)
-        _secret_reader(root, role, "host", [t for t in targets if isinstance(t, Secret)])
+        _secret_reader(root, role, "host", targets, "ssm:GetParameter")
         _access(root, role, "host", targets, False)
         root.resource(FILE, "aws_iam_instance_profile", "host").attrs(
             name=root.named("aws_iam_instance_profile", "host"), role=Raw(f"{role}.name")
         )
+
+
+def _host_agent(root: Root, role: str) -> None:
+    """The SSM agent's channel, and pulls from this stack's image repositories only."""
+    doc = root.data(FILE, "aws_iam_policy_document", "host-agent")
+    doc.comment(
+        "checkov:skip=CKV_AWS_111:the SSM agent's channel actions take no resource; "
+        "the image pulls below are scoped to this stack's repositories"
+    )
+    doc.comment(
+        "checkov:skip=CKV_AWS_356:the SSM agent's channel and the ECR login take no "
+        "resource; AmazonSSMManagedInstanceCore grants the same on *, and more"
+    )
+    _statement(doc, "SessionsAndCommands", SSM_AGENT_ACTIONS, [Raw('"*"')])
+    repositories = [
+        Raw(f"aws_ecr_repository.{label(r.name)}.arn")
+        for r in root.plan.of_type(ContainerRepository)
+    ]
+    if repositories:
+        _statement(doc, "RegistryLogin", ["ecr:GetAuthorizationToken"], [Raw('"*"')])
+        _statement(doc, "PullImages", IMAGE_PULL_ACTIONS, repositories)
+    root.resource(FILE, "aws_iam_role_policy", "host-agent").attrs(
+        name="agent",
+        role=Raw(f"{role}.id"),
+        policy=Raw("data.aws_iam_policy_document.host_agent.json"),
+    )

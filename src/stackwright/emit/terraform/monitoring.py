@@ -68,6 +68,9 @@ def emit(root: Root) -> None:
             arn=Raw("aws_sns_topic.alerts.arn"),
             policy=Raw("data.aws_iam_policy_document.alerts_publish.json"),
         )
+        root.output(
+            "alerts_topic", Raw("aws_sns_topic.alerts.arn"), "alarms and budget alerts go here"
+        )
         if topic.email:
             root.resource(FILE, "aws_sns_topic_subscription", "alerts-email").attrs(
                 topic_arn=Raw("aws_sns_topic.alerts.arn"), protocol="email", endpoint=topic.email
@@ -85,7 +88,7 @@ def emit(root: Root) -> None:
             rule_name=root.named("aws_xray_sampling_rule"),
             priority=1000,
             fixed_rate=tracing.sampling_percent / 100,
-            reservoir_size=1,
+            reservoir_size=0,  # else one request a second is traced besides, unpriced
             service_name="*",
             service_type="*",
             host="*",
@@ -290,3 +293,4 @@ def _budget(root: Root, budget: Budget) -> None:
         if budget.email:
             notification.attr("subscriber_email_addresses", [budget.email])
         notification.attr("subscriber_sns_topic_arns", [Raw("aws_sns_topic.alerts.arn")])
+    block.attr("depends_on", [Raw("aws_sns_topic_policy.alerts")])  # Budgets may publish

@@ -27,7 +27,7 @@ from stackwright.emit.terraform.context import (
 )
 from stackwright.emit.terraform.hcl import Block, Comment, Item, Raw, quote, render_file
 from stackwright.plan.model import Plan
-from stackwright.plan.resources import Vpc
+from stackwright.plan.resources import DnsZone, SearchDomain, Vpc
 
 CONCERNS: tuple[Callable[[Root], None], ...] = (
     network.emit,
@@ -48,10 +48,6 @@ HEADER = Comment(
 )
 
 
-def state_bucket(stack: str) -> str:
-    return f"{stack}-terraform-state"
-
-
 def _versions() -> Block:
     terraform = Block("terraform")
     terraform.attr("required_version", TERRAFORM_VERSION)
@@ -64,6 +60,8 @@ def _provider(plan: Plan, alias: str | None = None, region: Raw | str | None = N
     provider = Block("provider", ("aws",))
     provider.attr("alias", alias)
     provider.attr("region", region or Raw("var.region"))
+    if plan.account_id:
+        provider.attr("allowed_account_ids", [plan.account_id])
     provider.block("default_tags").attr(
         "tags",
         {"project": plan.stack, "environment": plan.environment, "managed-by": "stackwright"},
@@ -100,9 +98,9 @@ def environment_root(plan: Plan) -> dict[str, str]:
     backend = Block("terraform")
     s3 = backend.block("backend", "s3")
     s3.attrs(
-        bucket=state_bucket(plan.stack),
+        bucket=plan.state_bucket,
         key=f"{plan.environment}/terraform.tfstate",
-        region=plan.region,
+        region=plan.state_region,
         encrypt=True,
         use_lockfile=True,
     )
@@ -133,34 +131,47 @@ def environment_root(plan: Plan) -> dict[str, str]:
     return rendered
 
 
-def bootstrap_root(stack: str, region: str) -> dict[str, str]:
-    """The root that creates the state bucket; its own state stays local (commit it or keep
-    it safe: it holds only the bucket)."""
-    from stackwright.emit.terraform.storage import lifecycle, private_bucket, versioning
-
+def bootstrap_root(plans: list[Plan]) -> dict[str, str]:
+    """What exists once per stack, before any environment: the state bucket, the hosted zone
+    (so it can be delegated before an environment's certificate waits on it) and the
+    service-linked roles an environment needs. Its own state stays local: keep it safe (it holds
+    no secret), or move it into the bucket once that exists."""
+    first = plans[0]
     plan_like = Plan(
-        stack=stack,
+        stack=first.stack,
         environment="bootstrap",
         phase=0,
         phase_name="bootstrap",
-        region=region,
+        region=first.state_region,
         resources=(),
         flows=(),
+        account_id=first.account_id,
     )
     root = Root(plan_like)
-    bucket = private_bucket(root, "state.tf", "state", state_bucket(stack))
+    bucket = storage.private_bucket(root, "state.tf", "state", first.state_bucket)
     bucket.comment(
         "Holds every environment's Terraform state; versioned so a bad apply can be rolled back."
     )
     bucket.block("lifecycle").attr("prevent_destroy", True)
-    versioning(root, "state.tf", "state", True)
-    lifecycle(root, "state.tf", "state", noncurrent_days=90, expire_days=None, ia_days=None)
+    storage.versioning(root, "state.tf", "state", True)
+    storage.lifecycle(root, "state.tf", "state", noncurrent_days=90, expire_days=None, ia_days=None)
     root.output("state_bucket", Raw("aws_s3_bucket.state.id"), "the remote-state bucket")
+    zones = sorted({z.domain for plan in plans for z in plan.of_type(DnsZone) if z.managed})
+    for domain in zones:
+        dns.hosted_zone(root, domain)
+    variables: list[Item] = [
+        HEADER,
+        _variable("region", "AWS region of the state bucket", first.state_region),
+    ]
+    if any(next(plan.of_type(SearchDomain), None) for plan in plans):
+        variables.append(database.search_role_variable())
+        database.search_role(root)
     files: dict[str, list[Item]] = {
         "versions.tf": [HEADER, _versions()],
         "providers.tf": [HEADER, _provider(plan_like)],
-        "variables.tf": [HEADER, _variable("region", "AWS region of the state bucket", region)],
-        "state.tf": [HEADER, *root.files["state.tf"]],
-        "outputs.tf": [HEADER, *root.outputs],
+        "variables.tf": variables,
+        "outputs.tf": [HEADER, *sorted(root.outputs, key=lambda b: b.labels)],
     }
+    for name in sorted(root.files):
+        files[name] = [HEADER, *root.files[name]]
     return {name: render_file(items) for name, items in files.items()}

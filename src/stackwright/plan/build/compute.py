@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from stackwright.aws.instances import EC2_HOST_LADDER, EC2_INSTANCES
 from stackwright.plan.build.context import Context
@@ -45,10 +46,35 @@ def add_repositories(ctx: Context) -> None:
         ctx.add(ContainerRepository(name=image, repository=f"{ctx.prefix}/{image}"))
 
 
-def _jobs(service: Service) -> tuple[JobSpec, ...]:
+def _jobs(name: str, service: Service, in_worker: bool | None = None) -> tuple[JobSpec, ...]:
+    """The worker's `jobs:` (only those its own runner takes, or only the others, or all)."""
     return tuple(
-        JobSpec(name=j.name, schedule=j.schedule.text, command=j.command) for j in service.jobs
+        JobSpec(name=f"{name}--{j.name}", service=name, schedule=j.schedule.text, command=j.command)
+        for j in service.jobs
+        if in_worker is None or j.schedule.in_worker == in_worker
     )
+
+
+def _worker_schedules(ctx: Context, name: str, service: Service) -> None:
+    """A worker's jobs that EventBridge can time: each a run of the worker's own task."""
+    for job in service.jobs:
+        if job.schedule.in_worker:
+            continue
+        ctx.add(
+            ScheduledTask(
+                name=f"{name}--{job.name}",  # `--`: no stack name holds one
+                image=image_of(name, service),
+                command=job.command,
+                schedule=job.schedule.eventbridge,
+                runs_per_month=job.schedule.runs_per_month,
+                run_minutes=job.run_minutes,
+                cpu=service.cpu,
+                memory=service.memory,
+                architecture=service.architecture,
+                secrets=_secrets(ctx, service),
+                runs_in=name,
+            )
+        )
 
 
 def _secrets(ctx: Context, service: Service) -> tuple[str, ...]:
@@ -104,14 +130,17 @@ def add_fargate(ctx: Context) -> None:
                 cpu_target=target,
                 port=service.port,
                 health_check=service.health_check or ("/health" if kind == "web" else None),
+                health_command=service.health_command,
                 subnet_tier="public" if public else "private",
                 public_ip=public,
                 secrets=_secrets(ctx, service),
                 environment=tuple(sorted(service.environment.items())),
-                jobs=_jobs(service),
+                jobs=_jobs(name, service, in_worker=True),
+                singleton=service.is_singleton,
             )
         )
         ctx.endpoints[name] = ecs.id
+        _worker_schedules(ctx, name, service)
         task_weights[name] = max(desired, 1)
         if public and desired:
             ctx.add(
@@ -138,18 +167,20 @@ def _task_counts(ctx: Context, name: str, service: Service) -> tuple[int, int, i
     """Desired, minimum and maximum tasks, and the CPU target (None: no autoscaling)."""
     profile = ctx.profile
     desired = service.count if service.count is not None else 1
-    if service.jobs:
-        if desired > 1:
+    if service.is_singleton:
+        if desired < profile.min_tasks or profile.autoscaling:
+            why = "it runs scheduled jobs" if service.jobs else "it is a singleton"
             ctx.notes.append(
-                f"{name} runs scheduled jobs itself, so it keeps {desired} tasks "
-                "only because the stack asks for it: each task runs every job"
+                f"{name} keeps 1 task in phase {ctx.phase}: {why}, and a second task "
+                "would do its work twice"
             )
-        elif desired < profile.min_tasks:
-            ctx.notes.append(
-                f"{name} keeps 1 task in phase {ctx.phase}: it runs scheduled jobs, "
-                "and a second task would run each job twice"
-            )
-    else:
+        return desired, desired, desired, None
+    if service.jobs and desired > 1:
+        ctx.notes.append(
+            f"{name} runs scheduled jobs itself, so it keeps {desired} tasks "
+            "only because the stack asks for it: each task runs every job"
+        )
+    elif not service.jobs:
         desired = max(desired, profile.min_tasks)
     if service.autoscaling is not None:  # the stack's own bounds win over the phase's
         low, high = service.autoscaling.min, service.autoscaling.max
@@ -178,28 +209,41 @@ def add_host(ctx: Context) -> None:
         if service.resolved_kind == "job":
             assert service.schedule is not None
             jobs.append(
-                JobSpec(
-                    name=name, schedule=service.schedule.eventbridge, command=service.command or ""
+                JobSpec(name=name, service=name, schedule=service.schedule.text, command=None)
+            )
+        container = Container(
+            name=name,
+            image=image_of(name, service),
+            cpus=service.cpu / 1024,
+            memory_mb=service.memory,
+            replicas=(service.count if service.count is not None else 1)
+            if service.resolved_kind != "job"
+            else 0,
+            ports=(service.port,) if service.port else (),
+            command=service.command,
+            secrets=_secrets(ctx, service),
+            environment=tuple(sorted(service.environment.items())),
+            role="job" if service.resolved_kind == "job" else "service",
+            web=service.resolved_kind == "web",
+            route=service.path,
+            host=service.host,
+        )
+        containers.append(container)
+        for job in _jobs(name, service):  # each in a container of its own, run by a timer
+            jobs.append(replace(job, service=job.name))
+            containers.append(
+                replace(
+                    container,
+                    name=job.name,
+                    command=job.command,
+                    role="job",
+                    replicas=0,
+                    ports=(),
+                    web=False,
+                    route=None,
+                    host=None,
                 )
             )
-            continue
-        jobs.extend(_jobs(service))
-        containers.append(
-            Container(
-                name=name,
-                image=image_of(name, service),
-                cpus=service.cpu / 1024,
-                memory_mb=service.memory,
-                replicas=service.count if service.count is not None else 1,
-                ports=(service.port,) if service.port else (),
-                command=service.command,
-                secrets=_secrets(ctx, service),
-                environment=tuple(sorted(service.environment.items())),
-                web=service.resolved_kind == "web",
-                route=service.path,
-                host=service.host,
-            )
-        )
         if service.host and not service.path:
             ctx.notes.append(
                 f"{name} is routed by host ({service.host}), and nginx on the phase-1 host "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stackwright.aws.names import aws_name, fit, limit_of
+from stackwright.aws.names import fit, limit_of
 from stackwright.plan.build.context import Context
 from stackwright.plan.resources import (
     BackupReplication,
@@ -13,6 +13,7 @@ from stackwright.plan.resources import (
     SearchDomain,
     Secret,
 )
+from stackwright.plan.state import bucket_name
 
 
 def add_data(ctx: Context) -> None:
@@ -39,8 +40,14 @@ def add_data(ctx: Context) -> None:
             )
         )
         ctx.endpoints["postgres"] = db.id
-        if profile.cross_region_backups:
-            dr_region = stack.dr.region or _partner_region(ctx.region)
+        dr_region = stack.dr.region or _PARTNERS.get(ctx.region)
+        if profile.cross_region_backups and dr_region is None:
+            ctx.notes.append(
+                f"backups are not copied to another region: no other region in "
+                f"{ctx.region}'s geography is priced yet, and data does not leave it unasked; "
+                "set dr.region to choose one"
+            )
+        elif profile.cross_region_backups and dr_region is not None:
             ctx.add(
                 BackupReplication(
                     name="postgres",
@@ -97,7 +104,7 @@ def add_data(ctx: Context) -> None:
         bucket_resource = ctx.add(
             Bucket(
                 name=name,
-                bucket_name=aws_name("aws_s3_bucket", ctx.prefix, name),
+                bucket_name=bucket_name(ctx.stack, ctx.prefix, name),
                 versioning=bucket.versioning,
                 noncurrent_expire_days=lifecycle.noncurrent_expire_days if lifecycle else None,
                 expire_days=lifecycle.expire_days if lifecycle else None,
@@ -142,8 +149,5 @@ def add_data(ctx: Context) -> None:
         ctx.endpoints[name] = secret.id
 
 
-_PARTNERS = {"us-east-1": "us-west-2", "us-west-2": "us-east-1", "eu-west-1": "us-east-1"}
-
-
-def _partner_region(region: str) -> str:
-    return _PARTNERS.get(region, "us-east-1")
+# The default DR region: another region in the same geography (data stays where it is).
+_PARTNERS = {"us-east-1": "us-west-2", "us-west-2": "us-east-1"}

@@ -8,8 +8,10 @@ from stackwright.plan.resources import (
     Alarm,
     Budget,
     Dashboard,
+    Database,
     NotificationTopic,
     Queue,
+    SearchDomain,
     Tracing,
 )
 
@@ -36,12 +38,26 @@ def add_operations(ctx: Context) -> None:
                     threshold=threshold,
                 )
             )
-    titles = ("overview", "database", "search")
-    for i in range(ctx.profile.dashboards):
-        title = titles[i] if i < len(titles) else f"dashboard-{i + 1}"
+    titles = [
+        "overview",
+        *(["database"] if any(isinstance(r, Database) for r in ctx.resources) else []),
+        *(["search"] if any(isinstance(r, SearchDomain) for r in ctx.resources) else []),
+    ]
+    wanted = ctx.profile.dashboards
+    for title in titles[:wanted]:
         ctx.add(Dashboard(name=title, title=f"{ctx.prefix} {title}"))
+    if wanted > len(titles) and ctx.stack.topology.dashboards is not None:
+        ctx.notes.append(
+            f"{len(titles)} of the {wanted} dashboards asked for have something to show "
+            f"({', '.join(titles)}); only those are made"
+        )
     if ctx.profile.tracing and not ctx.on_host:
         ctx.add(Tracing(name="main", sampling_percent=stack.usage.traced_requests_percent))
+    if stack.alarms.email is None:
+        ctx.notes.append(
+            "no one is told of an alarm or a budget alert: nothing subscribes to the alerts "
+            "topic; set alarms.email, or subscribe to the topic (output alerts_topic)"
+        )
     if stack.budget is not None:
         ctx.add(
             Budget(

@@ -17,11 +17,31 @@ envline() {
 
 jq -r '.environment // {} | to_entries[] | "\(.key)=\(.value | @json | gsub("[$]"; "$$"))"' \
   "$settings" > "$app/stack.env"
+# A secret's current value, on stdout; a warning and a failure if it has none yet (a secret is
+# created empty and its value set by hand), so the caller can leave it out and go on: one
+# unset secret does not keep the whole app down.
+read_secret() {  # store, name
+  local status=0
+  case "$1" in
+    parameter-store)
+      aws ssm get-parameter --region "$region" --with-decryption --name "$2" \
+        --query Parameter.Value --output text < /dev/null || status=$? ;;
+    secrets-manager)
+      aws secretsmanager get-secret-value --region "$region" --secret-id "$2" \
+        --query SecretString --output text < /dev/null || status=$? ;;
+    *)
+      echo "secrets.tsv: unknown store '$1' for $2" >&2
+      exit 1 ;;
+  esac
+  if [ "$status" -ne 0 ]; then
+    echo "warning: $2 has no value yet; set it, then: systemctl restart stackwright-app" >&2
+    return 1
+  fi
+}
+
 database_secret=$(jq -r '.database_secret_arn // ""' "$settings")
-if [ -n "$database_secret" ]; then
-  aws secretsmanager get-secret-value --region "$region" --secret-id "$database_secret" \
-    --query SecretString --output text | jq -r '.password' | envline DATABASE_PASSWORD \
-    >> "$app/stack.env"
+if [ -n "$database_secret" ] && read_secret secrets-manager "$database_secret" > "$app/.value"; then
+  envline DATABASE_PASSWORD < "$app/.value" >> "$app/stack.env"
 fi
 
 # Each line: service, variable, store, name. Names were checked when the stack loaded;
@@ -38,15 +58,8 @@ while IFS=$'\t' read -r service variable store name <&3; do
   : > "$app/$service.env"
 done 3< "$app/secrets.tsv"
 while IFS=$'\t' read -r service variable store name <&3; do
-  case "$store" in
-    parameter-store)
-      aws ssm get-parameter --region "$region" --with-decryption --name "$name" \
-        --query Parameter.Value --output text < /dev/null ;;
-    secrets-manager)
-      aws secretsmanager get-secret-value --region "$region" --secret-id "$name" \
-        --query SecretString --output text < /dev/null ;;
-    *)
-      echo "secrets.tsv: unknown store '$store' for $variable" >&2
-      exit 1 ;;
-  esac | envline "$variable" >> "$app/$service.env"
+  if read_secret "$store" "$name" > "$app/.value"; then
+    envline "$variable" < "$app/.value" >> "$app/$service.env"
+  fi
 done 3< "$app/secrets.tsv"
+rm -f "$app/.value"

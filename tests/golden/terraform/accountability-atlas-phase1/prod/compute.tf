@@ -262,10 +262,12 @@ data "aws_ssm_parameter" "al2023" {
 }
 
 resource "aws_instance" "app" {
+  # checkov:skip=CKV_AWS_88:in phase 1 the host serves the internet itself (no load balancer); it is reached at its Elastic IP, and its group opens 80 and 443 only
   # checkov:skip=CKV_AWS_126:the alarms use 5-minute metrics; detailed monitoring is billed as custom metrics the plan does not include
   ami                         = data.aws_ssm_parameter.al2023.value
   instance_type               = "t3.xlarge"
   subnet_id                   = aws_subnet.public_1.id
+  associate_public_ip_address = true
   vpc_security_group_ids      = [aws_security_group.ec2_host_app.id]
   iam_instance_profile        = aws_iam_instance_profile.host.name
   ebs_optimized               = true
@@ -274,17 +276,21 @@ resource "aws_instance" "app" {
   user_data = templatefile("${path.module}/host/user-data.sh.tftpl", {
     boot                 = base64gzip(file("${path.module}/host/boot.sh"))
     fetch_secrets        = base64gzip(file("${path.module}/host/fetch-secrets.sh"))
+    start                = base64gzip(file("${path.module}/host/start.sh"))
+    deploy               = base64gzip(file("${path.module}/host/deploy.sh"))
+    run_job              = base64gzip(file("${path.module}/host/run-job.sh"))
     certificate          = base64gzip(file("${path.module}/host/certificate.sh"))
     certificate_deployed = base64gzip(file("${path.module}/host/certificate-deployed.sh"))
     compose              = base64gzip(file("${path.module}/host/compose.yaml"))
     nginx                = base64gzip(file("${path.module}/host/nginx.conf"))
     secrets              = base64gzip(file("${path.module}/host/secrets.tsv"))
+    jobs                 = base64gzip(file("${path.module}/host/jobs.tsv"))
     settings = base64gzip(jsonencode({
       region              = var.region
       registry            = split("/", aws_ecr_repository.api_gateway.repository_url)[0]
       tag                 = var.image_tag
       domain              = "accountabilityatlas.com"
-      database_secret_arn = aws_db_instance.main.master_user_secret[0].secret_arn
+      database_secret_arn = aws_secretsmanager_secret.database__password.arn
       environment = {
         BUCKET_VIDEOS           = aws_s3_bucket.videos.id
         DATABASE_HOST           = aws_db_instance.main.address
@@ -312,7 +318,7 @@ resource "aws_instance" "app" {
   tags = {
     Name = "atlas-prod-app"
   }
-  # User data runs at first boot only; deploys update the Compose project through SSM instead of replacing the host.
+  # User data runs at first boot only; a deploy runs /opt/app/bin/deploy.sh through SSM Run Command (output deploy_command) instead of replacing the host.
   lifecycle {
     ignore_changes = [ami, user_data]
   }

@@ -1,6 +1,11 @@
 # Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
 # a file changed since it wrote it unless asked to (--force).
 
+output "alerts_topic" {
+  description = "alarms and budget alerts go here"
+  value       = aws_sns_topic.alerts.arn
+}
+
 output "bucket_backups" {
   description = "the backups bucket"
   value       = aws_s3_bucket.backups.id
@@ -17,18 +22,18 @@ output "database_endpoint" {
 }
 
 output "database_password_secret" {
-  description = "the Secrets Manager secret RDS keeps the master password in"
-  value       = aws_db_instance.main.master_user_secret[0].secret_arn
+  description = "the Secrets Manager secret holding the master password"
+  value       = aws_secretsmanager_secret.database__password.arn
+}
+
+output "deploy_command" {
+  description = "deploys an image tag to the host: put the tag in place of TAG"
+  value       = "aws ssm send-command --region ${var.region} --document-name AWS-RunShellScript --instance-ids ${aws_instance.app.id} --parameters 'commands=[\"/opt/app/bin/deploy.sh TAG\"]'"
 }
 
 output "host_public_ip" {
   description = "the host's address (DNS points here)"
   value       = aws_eip.app.public_ip
-}
-
-output "name_servers" {
-  description = "set these at the domain's registrar"
-  value       = aws_route53_zone.main.name_servers
 }
 
 output "queue_moderation_url" {

@@ -321,13 +321,6 @@ resource "aws_ecs_task_definition" "web_app" {
           awslogs-stream-prefix = "web-app"
         }
       }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:3000/api/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
-      }
     },
   ])
 }
@@ -422,13 +415,6 @@ resource "aws_ecs_task_definition" "api_gateway" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "api-gateway"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -536,7 +522,7 @@ resource "aws_ecs_task_definition" "user_service" {
         },
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "JWT_PRIVATE_KEY"
@@ -554,13 +540,6 @@ resource "aws_ecs_task_definition" "user_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "user-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8081/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -661,7 +640,7 @@ resource "aws_ecs_task_definition" "video_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -679,13 +658,6 @@ resource "aws_ecs_task_definition" "video_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "video-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8082/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -782,7 +754,7 @@ resource "aws_ecs_task_definition" "location_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -796,13 +768,6 @@ resource "aws_ecs_task_definition" "location_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "location-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8083/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -887,7 +852,7 @@ resource "aws_ecs_task_definition" "search_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -897,13 +862,6 @@ resource "aws_ecs_task_definition" "search_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "search-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8084/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -992,7 +950,7 @@ resource "aws_ecs_task_definition" "moderation_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1002,13 +960,6 @@ resource "aws_ecs_task_definition" "moderation_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "moderation-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8085/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -1097,7 +1048,7 @@ resource "aws_ecs_task_definition" "notification_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1107,13 +1058,6 @@ resource "aws_ecs_task_definition" "notification_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "notification-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8086/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])

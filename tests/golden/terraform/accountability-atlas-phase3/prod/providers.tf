@@ -3,7 +3,7 @@
 
 terraform {
   backend "s3" {
-    bucket       = "atlas-terraform-state"
+    bucket       = "atlas-tfstate-7c826025"
     key          = "prod/terraform.tfstate"
     region       = "us-east-1"
     encrypt      = true

@@ -5,7 +5,7 @@ resource "aws_s3_bucket" "backups" {
   # checkov:skip=CKV_AWS_18:server access logs need a log bucket; add one when you need them
   # checkov:skip=CKV_AWS_144:cross-region replication doubles storage cost; add it for data you cannot recreate
   # checkov:skip=CKV2_AWS_62:no consumer for event notifications
-  bucket = "atlas-prod-backups"
+  bucket = "atlas-prod-backups-7c826025"
 }
 
 resource "aws_s3_bucket_public_access_block" "backups" {
@@ -83,7 +83,7 @@ resource "aws_s3_bucket" "videos" {
   # checkov:skip=CKV_AWS_18:server access logs need a log bucket; add one when you need them
   # checkov:skip=CKV_AWS_144:cross-region replication doubles storage cost; add it for data you cannot recreate
   # checkov:skip=CKV2_AWS_62:no consumer for event notifications
-  bucket = "atlas-prod-videos"
+  bucket = "atlas-prod-videos-7c826025"
   # checkov:skip=CKV_AWS_21:the stack turns versioning off for this bucket
 }
 

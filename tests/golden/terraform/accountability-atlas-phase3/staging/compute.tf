@@ -320,13 +320,6 @@ resource "aws_ecs_task_definition" "web_app" {
           awslogs-stream-prefix = "web-app"
         }
       }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:3000/api/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
-      }
     },
     {
       name                   = "xray-daemon"
@@ -443,13 +436,6 @@ resource "aws_ecs_task_definition" "api_gateway" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "api-gateway"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -579,7 +565,7 @@ resource "aws_ecs_task_definition" "user_service" {
         },
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "JWT_PRIVATE_KEY"
@@ -597,13 +583,6 @@ resource "aws_ecs_task_definition" "user_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "user-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8081/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -726,7 +705,7 @@ resource "aws_ecs_task_definition" "video_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -744,13 +723,6 @@ resource "aws_ecs_task_definition" "video_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "video-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8082/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -869,7 +841,7 @@ resource "aws_ecs_task_definition" "location_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -883,13 +855,6 @@ resource "aws_ecs_task_definition" "location_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "location-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8083/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -1000,7 +965,7 @@ resource "aws_ecs_task_definition" "search_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1010,13 +975,6 @@ resource "aws_ecs_task_definition" "search_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "search-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8084/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -1127,7 +1085,7 @@ resource "aws_ecs_task_definition" "moderation_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1137,13 +1095,6 @@ resource "aws_ecs_task_definition" "moderation_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "moderation-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8085/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -1254,7 +1205,7 @@ resource "aws_ecs_task_definition" "notification_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1264,13 +1215,6 @@ resource "aws_ecs_task_definition" "notification_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "notification-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8086/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {

@@ -817,7 +817,7 @@ resource "aws_xray_sampling_rule" "main" {
   rule_name      = "atlas-staging"
   priority       = 1000
   fixed_rate     = 0.05
-  reservoir_size = 1
+  reservoir_size = 0
   service_name   = "*"
   service_type   = "*"
   host           = "*"

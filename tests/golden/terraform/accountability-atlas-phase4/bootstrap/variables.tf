@@ -6,3 +6,9 @@ variable "region" {
   type        = string
   default     = "us-east-1"
 }
+
+variable "create_search_service_role" {
+  description = "create OpenSearch's service-linked role, which a VPC domain needs once per account; false if the account has AWSServiceRoleForAmazonOpenSearchService already"
+  type        = bool
+  default     = true
+}

@@ -9,14 +9,6 @@ resource "aws_secretsmanager_secret" "jwt_private_key" {
   recovery_window_in_days = 7
 }
 
-resource "aws_secretsmanager_secret" "database_password" {
-  # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
-  # checkov:skip=CKV2_AWS_57:rotation needs a rotation function written for this secret's consumer
-  # The value is set outside Terraform: `aws secretsmanager put-secret-value --secret-id atlas-prod/database_password`.
-  name                    = "atlas-prod/database_password"
-  recovery_window_in_days = 7
-}
-
 resource "aws_secretsmanager_secret" "mapbox_token" {
   # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotation needs a rotation function written for this secret's consumer

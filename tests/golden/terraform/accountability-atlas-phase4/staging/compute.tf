@@ -320,13 +320,6 @@ resource "aws_ecs_task_definition" "web_app" {
           awslogs-stream-prefix = "web-app"
         }
       }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:3000/api/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
-      }
     },
     {
       name                   = "xray-daemon"
@@ -470,13 +463,6 @@ resource "aws_ecs_task_definition" "api_gateway" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "api-gateway"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -633,7 +619,7 @@ resource "aws_ecs_task_definition" "user_service" {
         },
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "JWT_PRIVATE_KEY"
@@ -651,13 +637,6 @@ resource "aws_ecs_task_definition" "user_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "user-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8081/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -807,7 +786,7 @@ resource "aws_ecs_task_definition" "video_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -825,13 +804,6 @@ resource "aws_ecs_task_definition" "video_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "video-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8082/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -977,7 +949,7 @@ resource "aws_ecs_task_definition" "location_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -991,13 +963,6 @@ resource "aws_ecs_task_definition" "location_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "location-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8083/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -1135,7 +1100,7 @@ resource "aws_ecs_task_definition" "search_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1145,13 +1110,6 @@ resource "aws_ecs_task_definition" "search_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "search-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8084/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -1289,7 +1247,7 @@ resource "aws_ecs_task_definition" "moderation_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1299,13 +1257,6 @@ resource "aws_ecs_task_definition" "moderation_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "moderation-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8085/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {
@@ -1443,7 +1394,7 @@ resource "aws_ecs_task_definition" "notification_service" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
       ]
       logConfiguration = {
@@ -1453,13 +1404,6 @@ resource "aws_ecs_task_definition" "notification_service" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "notification-service"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8086/actuator/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
     {

@@ -2,6 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 data "aws_route53_zone" "main" {
+  # Created by the bootstrap root, which prints the name servers to delegate to.
   name         = "accountabilityatlas.com"
   private_zone = false
 }

@@ -144,8 +144,9 @@ data "aws_iam_policy_document" "user_service_execution_secrets" {
     actions = ["secretsmanager:GetSecretValue"]
     resources = [
       aws_secretsmanager_secret.jwt_private_key.arn,
-      aws_secretsmanager_secret.database_password.arn,
       aws_secretsmanager_secret.admin_password_hash.arn,
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
     ]
   }
 }
@@ -211,8 +212,9 @@ data "aws_iam_policy_document" "video_service_execution_secrets" {
     sid     = "Secrets"
     actions = ["secretsmanager:GetSecretValue"]
     resources = [
-      aws_secretsmanager_secret.database_password.arn,
       aws_secretsmanager_secret.youtube_api_key.arn,
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
     ]
   }
 }
@@ -285,9 +287,12 @@ resource "aws_iam_role_policy_attachment" "location_service_execution" {
 
 data "aws_iam_policy_document" "location_service_execution_secrets" {
   statement {
-    sid       = "Secrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_password.arn]
+    sid     = "Secrets"
+    actions = ["secretsmanager:GetSecretValue"]
+    resources = [
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
+    ]
   }
 }
 
@@ -351,7 +356,7 @@ data "aws_iam_policy_document" "search_service_execution_secrets" {
   statement {
     sid       = "Secrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_password.arn]
+    resources = [aws_secretsmanager_secret.database__password.arn]
   }
 }
 
@@ -420,7 +425,7 @@ data "aws_iam_policy_document" "moderation_service_execution_secrets" {
   statement {
     sid       = "Secrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_password.arn]
+    resources = [aws_secretsmanager_secret.database__password.arn]
   }
 }
 
@@ -496,7 +501,7 @@ data "aws_iam_policy_document" "notification_service_execution_secrets" {
   statement {
     sid       = "Secrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_password.arn]
+    resources = [aws_secretsmanager_secret.database__password.arn]
   }
 }
 

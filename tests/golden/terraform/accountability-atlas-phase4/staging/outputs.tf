@@ -1,6 +1,11 @@
 # Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
 # a file changed since it wrote it unless asked to (--force).
 
+output "alerts_topic" {
+  description = "alarms and budget alerts go here"
+  value       = aws_sns_topic.alerts.arn
+}
+
 output "bucket_backups" {
   description = "the backups bucket"
   value       = aws_s3_bucket.backups.id
@@ -32,8 +37,8 @@ output "database_endpoint" {
 }
 
 output "database_password_secret" {
-  description = "the Secrets Manager secret RDS keeps the master password in"
-  value       = aws_db_instance.main.master_user_secret[0].secret_arn
+  description = "the Secrets Manager secret holding the master password"
+  value       = aws_secretsmanager_secret.database__password.arn
 }
 
 output "load_balancer_dns_name" {

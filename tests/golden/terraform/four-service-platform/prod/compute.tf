@@ -202,7 +202,7 @@ resource "aws_ecs_task_definition" "api" {
         },
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -216,13 +216,6 @@ resource "aws_ecs_task_definition" "api" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "api"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:4000/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -318,7 +311,7 @@ resource "aws_ecs_task_definition" "worker" {
         },
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -332,13 +325,6 @@ resource "aws_ecs_task_definition" "worker" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "worker"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:4001/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -434,7 +420,7 @@ resource "aws_ecs_task_definition" "scheduler" {
         },
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -449,13 +435,6 @@ resource "aws_ecs_task_definition" "scheduler" {
           awslogs-stream-prefix = "scheduler"
         }
       }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:4002/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
-      }
     },
   ])
 }
@@ -469,6 +448,9 @@ resource "aws_ecs_service" "scheduler" {
   propagate_tags                    = "SERVICE"
   enable_ecs_managed_tags           = true
   health_check_grace_period_seconds = 60
+  # A singleton: a deploy stops the old task before it starts the new one.
+  deployment_minimum_healthy_percent = 0
+  deployment_maximum_percent         = 100
   network_configuration {
     subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
     security_groups  = [aws_security_group.ecs_service_scheduler.id]
@@ -550,7 +532,7 @@ resource "aws_ecs_task_definition" "notifier" {
         },
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
@@ -564,13 +546,6 @@ resource "aws_ecs_task_definition" "notifier" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "notifier"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:4003/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])

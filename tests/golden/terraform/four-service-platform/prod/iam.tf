@@ -26,9 +26,13 @@ resource "aws_iam_role_policy_attachment" "api_execution" {
 
 data "aws_iam_policy_document" "api_execution_secrets" {
   statement {
-    sid       = "Secrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_credentials.arn]
+    sid     = "Secrets"
+    actions = ["secretsmanager:GetSecretValue"]
+    resources = [
+      aws_secretsmanager_secret.database_credentials.arn,
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
+    ]
   }
 }
 
@@ -75,9 +79,13 @@ resource "aws_iam_role_policy_attachment" "worker_execution" {
 
 data "aws_iam_policy_document" "worker_execution_secrets" {
   statement {
-    sid       = "Secrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_credentials.arn]
+    sid     = "Secrets"
+    actions = ["secretsmanager:GetSecretValue"]
+    resources = [
+      aws_secretsmanager_secret.database_credentials.arn,
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
+    ]
   }
 }
 
@@ -124,9 +132,13 @@ resource "aws_iam_role_policy_attachment" "scheduler_execution" {
 
 data "aws_iam_policy_document" "scheduler_execution_secrets" {
   statement {
-    sid       = "Secrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_credentials.arn]
+    sid     = "Secrets"
+    actions = ["secretsmanager:GetSecretValue"]
+    resources = [
+      aws_secretsmanager_secret.database_credentials.arn,
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
+    ]
   }
 }
 
@@ -173,9 +185,13 @@ resource "aws_iam_role_policy_attachment" "notifier_execution" {
 
 data "aws_iam_policy_document" "notifier_execution_secrets" {
   statement {
-    sid       = "Secrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.database_credentials.arn]
+    sid     = "Secrets"
+    actions = ["secretsmanager:GetSecretValue"]
+    resources = [
+      aws_secretsmanager_secret.database_credentials.arn,
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
+    ]
   }
 }
 

@@ -3,7 +3,7 @@
 
 terraform {
   backend "s3" {
-    bucket       = "platform-terraform-state"
+    bucket       = "platform-tfstate-d294fcce"
     key          = "prod/terraform.tfstate"
     region       = "us-east-1"
     encrypt      = true

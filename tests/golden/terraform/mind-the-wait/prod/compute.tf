@@ -134,7 +134,7 @@ resource "aws_ecs_task_definition" "php" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "DATABASE_URL"
@@ -164,13 +164,6 @@ resource "aws_ecs_task_definition" "php" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "php"
         }
-      }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8080/api/realtime"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
       }
     },
   ])
@@ -328,6 +321,15 @@ resource "aws_ecs_task_definition" "scheduler" {
       image                  = "${aws_ecr_repository.php.repository_url}:${var.image_tag}"
       essential              = true
       readonlyRootFilesystem = false
+      command = [
+        "sh",
+        "-c",
+        "main=$1; shift; while [ \"$#\" -ge 2 ]; do period=$1; job=$2; shift 2; (while sleep \"$period\"; do sh -c \"$job\" || echo \"job failed ($?): $job\" >&2; done) & done; exec sh -c \"$main\"",
+        "job-runner",
+        "sleep infinity",
+        "30",
+        "bin/console app:score:tick",
+      ]
       environment = [
         {
           name  = "DATABASE_HOST"
@@ -361,7 +363,7 @@ resource "aws_ecs_task_definition" "scheduler" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "DATABASE_URL"
@@ -401,6 +403,9 @@ resource "aws_ecs_service" "scheduler" {
   launch_type             = "FARGATE"
   propagate_tags          = "SERVICE"
   enable_ecs_managed_tags = true
+  # A singleton: a deploy stops the old task before it starts the new one.
+  deployment_minimum_healthy_percent = 0
+  deployment_maximum_percent         = 100
   network_configuration {
     subnets          = [aws_subnet.public_1.id, aws_subnet.public_2.id]
     security_groups  = [aws_security_group.ecs_service_scheduler.id]
@@ -409,5 +414,112 @@ resource "aws_ecs_service" "scheduler" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+}
+
+resource "aws_ecs_task_definition" "scheduler__cache_warm" {
+  # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
+  family                   = "mind-the-wait-prod-scheduler--cache-warm"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.scheduler_execution.arn
+  task_role_arn            = aws_iam_role.scheduler_task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name                   = "scheduler--cache-warm"
+      image                  = "${aws_ecr_repository.php.repository_url}:${var.image_tag}"
+      essential              = true
+      readonlyRootFilesystem = false
+      command                = ["sh", "-c", "bin/console app:warm-insight-cache"]
+      environment = [
+        {
+          name  = "DATABASE_HOST"
+          value = aws_db_instance.main.address
+        },
+        {
+          name  = "DATABASE_NAME"
+          value = "app"
+        },
+        {
+          name  = "DATABASE_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DATABASE_USER"
+          value = "app"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.main.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DATABASE_PASSWORD"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
+        },
+        {
+          name      = "DATABASE_URL"
+          valueFrom = aws_ssm_parameter.database_url.arn
+        },
+        {
+          name      = "OPENAI_API_KEY"
+          valueFrom = aws_ssm_parameter.openai_api_key.arn
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
+        },
+        {
+          name      = "REDIS_URL"
+          valueFrom = aws_ssm_parameter.redis_url.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.scheduler.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "scheduler--cache-warm"
+        }
+      }
+    },
+  ])
+}
+
+resource "aws_scheduler_schedule" "scheduler__cache_warm" {
+  # checkov:skip=CKV_AWS_297:the schedule holds no secret; a customer-managed key is billed per key each month, and the plan has none
+  name                         = "mind-the-wait-prod-scheduler--cache-warm"
+  schedule_expression          = "cron(0 2 * * ? *)"
+  schedule_expression_timezone = "UTC"
+  flexible_time_window {
+    mode = "OFF"
+  }
+  target {
+    arn      = aws_ecs_cluster.main.arn
+    role_arn = aws_iam_role.eventbridge__scheduler.arn
+    ecs_parameters {
+      task_definition_arn = aws_ecs_task_definition.scheduler__cache_warm.arn_without_revision
+      launch_type         = "FARGATE"
+      network_configuration {
+        subnets          = [aws_subnet.public_1.id, aws_subnet.public_2.id]
+        security_groups  = [aws_security_group.ecs_service_scheduler.id]
+        assign_public_ip = true
+      }
+    }
   }
 }

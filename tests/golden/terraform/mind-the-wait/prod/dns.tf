@@ -1,14 +1,14 @@
 # Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
 # a file changed since it wrote it unless asked to (--force).
 
-resource "aws_route53_zone" "main" {
-  # checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key (billed monthly) and a DS record at the registrar; enable it once the domain is delegated
-  # checkov:skip=CKV2_AWS_39:query logging is billed per GB; enable when needed
-  name = "mindthewait.example.com"
+data "aws_route53_zone" "main" {
+  # Created by the bootstrap root, which prints the name servers to delegate to.
+  name         = "mindthewait.example.com"
+  private_zone = false
 }
 
 resource "aws_route53_record" "apex" {
-  zone_id = aws_route53_zone.main.zone_id
+  zone_id = data.aws_route53_zone.main.zone_id
   name    = "mindthewait.example.com"
   type    = "A"
   alias {
@@ -19,7 +19,7 @@ resource "aws_route53_record" "apex" {
 }
 
 resource "aws_route53_record" "www" {
-  zone_id = aws_route53_zone.main.zone_id
+  zone_id = data.aws_route53_zone.main.zone_id
   name    = "www.mindthewait.example.com"
   type    = "CNAME"
   ttl     = 300
@@ -39,7 +39,7 @@ resource "aws_route53_record" "certificate_validation" {
   for_each = {
     for option in aws_acm_certificate.main.domain_validation_options : option.domain_name => option
   }
-  zone_id         = aws_route53_zone.main.zone_id
+  zone_id         = data.aws_route53_zone.main.zone_id
   name            = each.value.resource_record_name
   type            = each.value.resource_record_type
   records         = [each.value.resource_record_value]

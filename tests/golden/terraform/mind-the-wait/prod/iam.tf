@@ -35,6 +35,14 @@ data "aws_iam_policy_document" "php_execution_secrets" {
       aws_ssm_parameter.gtfs_static_url.arn,
     ]
   }
+  statement {
+    sid     = "Secrets"
+    actions = ["secretsmanager:GetSecretValue"]
+    resources = [
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
+    ]
+  }
 }
 
 resource "aws_iam_role_policy" "php_execution_secrets" {
@@ -83,6 +91,11 @@ data "aws_iam_policy_document" "pyparser_execution_secrets" {
     sid       = "Parameters"
     actions   = ["ssm:GetParameters"]
     resources = [aws_ssm_parameter.redis_url.arn, aws_ssm_parameter.gtfs_static_url.arn]
+  }
+  statement {
+    sid       = "Secrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.cache__auth_token.arn]
   }
 }
 
@@ -137,6 +150,14 @@ data "aws_iam_policy_document" "scheduler_execution_secrets" {
       aws_ssm_parameter.openai_api_key.arn,
     ]
   }
+  statement {
+    sid     = "Secrets"
+    actions = ["secretsmanager:GetSecretValue"]
+    resources = [
+      aws_secretsmanager_secret.database__password.arn,
+      aws_secretsmanager_secret.cache__auth_token.arn,
+    ]
+  }
 }
 
 resource "aws_iam_role_policy" "scheduler_execution_secrets" {
@@ -158,4 +179,38 @@ data "aws_iam_policy_document" "scheduler_task_assume" {
       identifiers = ["ecs-tasks.amazonaws.com"]
     }
   }
+}
+
+resource "aws_iam_role" "eventbridge__scheduler" {
+  name               = "mind-the-wait-prod-eventbridge--scheduler"
+  assume_role_policy = data.aws_iam_policy_document.eventbridge__scheduler_assume.json
+}
+
+data "aws_iam_policy_document" "eventbridge__scheduler_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "eventbridge__scheduler_run" {
+  statement {
+    sid       = "RunTasks"
+    actions   = ["ecs:RunTask"]
+    resources = [aws_ecs_task_definition.scheduler__cache_warm.arn_without_revision]
+  }
+  statement {
+    sid       = "PassTaskRoles"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.scheduler_execution.arn, aws_iam_role.scheduler_task.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "eventbridge__scheduler_run" {
+  name   = "run-tasks"
+  role   = aws_iam_role.eventbridge__scheduler.id
+  policy = data.aws_iam_policy_document.eventbridge__scheduler_run.json
 }

@@ -3,7 +3,7 @@
 
 terraform {
   backend "s3" {
-    bucket       = "mind-the-wait-terraform-state"
+    bucket       = "mind-the-wait-tfstate-58b69b06"
     key          = "prod/terraform.tfstate"
     region       = "us-east-1"
     encrypt      = true

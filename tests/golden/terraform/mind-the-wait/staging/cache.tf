@@ -16,8 +16,8 @@ resource "aws_elasticache_parameter_group" "main" {
 }
 
 data "aws_secretsmanager_random_password" "cache__auth_token" {
-  # A new value at every plan; the secret version below keeps the first one it was given, and the cache reads it from there. Never in these files.
-  password_length     = 48
+  # A new value at every plan; the secret version below keeps the first one it was given, and what needs the value reads it from there. Never in these files.
+  password_length     = 40
   exclude_punctuation = true
 }
 

@@ -267,4 +267,5 @@ resource "aws_budgets_budget" "monthly" {
     notification_type         = "ACTUAL"
     subscriber_sns_topic_arns = [aws_sns_topic.alerts.arn]
   }
+  depends_on = [aws_sns_topic_policy.alerts]
 }

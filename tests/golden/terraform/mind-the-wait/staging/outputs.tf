@@ -1,6 +1,11 @@
 # Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
 # a file changed since it wrote it unless asked to (--force).
 
+output "alerts_topic" {
+  description = "alarms and budget alerts go here"
+  value       = aws_sns_topic.alerts.arn
+}
+
 output "cache_auth_secret" {
   description = "the Secrets Manager secret holding the cache auth token"
   value       = aws_secretsmanager_secret.cache__auth_token.arn
@@ -22,8 +27,8 @@ output "database_endpoint" {
 }
 
 output "database_password_secret" {
-  description = "the Secrets Manager secret RDS keeps the master password in"
-  value       = aws_db_instance.main.master_user_secret[0].secret_arn
+  description = "the Secrets Manager secret holding the master password"
+  value       = aws_secretsmanager_secret.database__password.arn
 }
 
 output "load_balancer_dns_name" {

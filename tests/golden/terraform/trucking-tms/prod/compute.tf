@@ -113,7 +113,7 @@ resource "aws_ecs_task_definition" "api" {
       secrets = [
         {
           name      = "DATABASE_PASSWORD"
-          valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::"
+          valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
           name      = "DATABASE_SECRET"
@@ -136,13 +136,6 @@ resource "aws_ecs_task_definition" "api" {
           awslogs-stream-prefix = "api"
         }
       }
-      healthCheck = {
-        command     = ["CMD", "curl", "-fsS", "http://localhost:8000/health"]
-        interval    = 30
-        timeout     = 5
-        retries     = 3
-        startPeriod = 60
-      }
     },
   ])
 }
@@ -156,6 +149,9 @@ resource "aws_ecs_service" "api" {
   propagate_tags                    = "SERVICE"
   enable_ecs_managed_tags           = true
   health_check_grace_period_seconds = 60
+  # A singleton: a deploy stops the old task before it starts the new one.
+  deployment_minimum_healthy_percent = 0
+  deployment_maximum_percent         = 100
   network_configuration {
     subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
     security_groups  = [aws_security_group.ecs_service_api.id]

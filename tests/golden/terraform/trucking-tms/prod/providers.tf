@@ -3,7 +3,7 @@
 
 terraform {
   backend "s3" {
-    bucket       = "andi-tms-terraform-state"
+    bucket       = "andi-tms-tfstate-d5dc9104"
     key          = "prod/terraform.tfstate"
     region       = "us-east-1"
     encrypt      = true
