@@ -145,6 +145,7 @@ SINGLETONS = """\
 name: shop
 services:
   web: {port: 8080}
+  admin: {port: 8081, path: /admin/*, count: 1}
   beat: {kind: worker, count: 1}
   poller: {kind: worker, singleton: true}
   pool: {kind: worker, count: 1, autoscaling: {min: 1, max: 4}}
@@ -161,6 +162,7 @@ def test_singletons_are_never_raised_by_a_phase_nor_deployed_two_at_a_time(phase
         assert service.singleton
     assert not services["pool"].singleton and services["pool"].max_tasks == 4
     assert services["web"].desired == 2
+    assert not services["admin"].singleton and services["admin"].desired == 2  # serves requests
     compute = terraform_files(load_text(SINGLETONS))["terraform/prod/compute.tf"]
     beat = resources(compute, "aws_ecs_service")["beat"]
     assert (beat["deployment_minimum_healthy_percent"], beat["deployment_maximum_percent"]) == (

@@ -218,7 +218,7 @@ class Service(StrictModel):
     singleton: bool = Field(
         False,
         description="one task at most, even during a deploy (a scheduler, celery beat); "
-        "also implied by count: 1 without autoscaling, and by jobs:",
+        "implied for a worker by count: 1 without autoscaling, and by jobs:",
     )
     uses: list[str] = Field(default_factory=list, description="what it talks to, by name")
     schedule: ScheduleField | None = Field(None, description="for kind: job")
@@ -236,8 +236,8 @@ class Service(StrictModel):
         """Never raised by a phase nor autoscaled: a second copy would do its work twice."""
         if self.singleton:
             return True
-        if self.autoscaling is not None:
-            return False
+        if self.autoscaling is not None or self.resolved_kind != "worker":
+            return False  # a web service may run two copies during a deploy, or more by phase
         return self.count == 1 or (bool(self.jobs) and self.count is None)
 
     @property
