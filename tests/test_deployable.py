@@ -149,6 +149,7 @@ services:
   beat: {kind: worker, count: 1}
   poller: {kind: worker, singleton: true}
   pool: {kind: worker, count: 1, autoscaling: {min: 1, max: 4}}
+  pair: {kind: worker, count: 1, singleton: false}
 """
 
 
@@ -161,6 +162,7 @@ def test_singletons_are_never_raised_by_a_phase_nor_deployed_two_at_a_time(phase
         assert (service.desired, service.max_tasks, service.cpu_target) == (1, 1, None)
         assert service.singleton
     assert not services["pool"].singleton and services["pool"].max_tasks == 4
+    assert not services["pair"].singleton and services["pair"].desired == 2
     assert services["web"].desired == 2
     assert not services["admin"].singleton and services["admin"].desired == 2  # serves requests
     compute = terraform_files(load_text(SINGLETONS))["terraform/prod/compute.tf"]

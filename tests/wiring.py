@@ -524,6 +524,10 @@ def host_needs(root: Root, host: Block) -> tuple[list[Need], list[str]]:
     needs, problems = [], []
     for line in root.texts.get("host/secrets.tsv", "").splitlines():
         service, variable, store, name = [*line.split("\t"), "", "", "", ""][:4]
+        if store == "database":  # the settings' database_secret_arn, checked below
+            if "database_secret_arn" not in " ".join(strings(attr(host.body, "user_data"))):
+                problems.append(f"{table}: {service} reads {variable}, and no database secret")
+            continue
         kind = STORE_KINDS.get(STORE_SERVICES.get(store, ""), "")
         made = [b for b in root.of_kind(kind) if attr(b.body, "name") == name]
         if not made:

@@ -225,6 +225,7 @@ class Container:
     command: str | None = None
     role: Literal["service", "proxy", "cache", "job"] = "service"  # job: run by a timer only
     secrets: tuple[str, ...] = ()
+    uses_database: bool = False  # given the database password
     environment: tuple[tuple[str, str], ...] = ()
     web: bool = False  # served to users through the proxy
     route: str | None = None  # its path pattern, when it is not the default route

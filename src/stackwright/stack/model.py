@@ -215,10 +215,10 @@ class Service(StrictModel):
     host: HostRule | None = Field(None, description="load-balancer host rule, e.g. api.example.com")
     count: int | None = Field(None, ge=0, le=1000, description="desired tasks; default by phase")
     autoscaling: Autoscaling | None = None
-    singleton: bool = Field(
-        False,
+    singleton: bool | None = Field(
+        None,
         description="one task at most, even during a deploy (a scheduler, celery beat); "
-        "implied for a worker by count: 1 without autoscaling, and by jobs:",
+        "implied for a worker by count: 1 without autoscaling, and by jobs: (false says not)",
     )
     uses: list[str] = Field(default_factory=list, description="what it talks to, by name")
     schedule: ScheduleField | None = Field(None, description="for kind: job")
@@ -234,8 +234,8 @@ class Service(StrictModel):
     @property
     def is_singleton(self) -> bool:
         """Never raised by a phase nor autoscaled: a second copy would do its work twice."""
-        if self.singleton:
-            return True
+        if self.singleton is not None:
+            return self.singleton
         if self.autoscaling is not None or self.resolved_kind != "worker":
             return False  # a web service may run two copies during a deploy, or more by phase
         return self.count == 1 or (bool(self.jobs) and self.count is None)

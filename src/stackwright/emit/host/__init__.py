@@ -34,13 +34,17 @@ def script(name: str) -> str:
 
 
 def secrets_table(plan: Plan, host: Ec2Host) -> str:
-    """service, VARIABLE, store and name of each secret a container reads, one per line."""
+    """service, VARIABLE, store and name of each secret a container reads, one per line (the
+    store `database`: the database password, whose name Terraform knows)."""
     secrets = {s.name: s for s in plan.of_type(Secret)}
-    rows = [
-        (container.name, env_variable(name), secrets[name].store, secrets[name].path)
-        for container in host.containers
-        for name in container.secrets
-    ]
+    rows: list[tuple[str, ...]] = []
+    for container in host.containers:
+        if container.uses_database:  # its secret's ARN is Terraform's, in settings.json
+            rows.append((container.name, "DATABASE_PASSWORD", "database", "-"))
+        rows += [
+            (container.name, env_variable(name), secrets[name].store, secrets[name].path)
+            for name in container.secrets
+        ]
     return "".join("\t".join(row) + "\n" for row in rows)
 
 

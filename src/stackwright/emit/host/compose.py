@@ -55,7 +55,7 @@ def _service(container: Container, image: str, group: str) -> dict[str, object]:
     if container.role in ("service", "job"):
         service["env_file"] = [
             "stack.env",
-            *([f"{container.name}.env"] if container.secrets else []),
+            *([f"{container.name}.env"] if container.secrets or container.uses_database else []),
         ]
         if container.environment:
             service["environment"] = {k: literal(v) for k, v in container.environment}

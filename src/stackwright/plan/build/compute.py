@@ -222,6 +222,7 @@ def add_host(ctx: Context) -> None:
             ports=(service.port,) if service.port else (),
             command=service.command,
             secrets=_secrets(ctx, service),
+            uses_database="postgres" in service.uses and stack.postgres is not None,
             environment=tuple(sorted(service.environment.items())),
             role="job" if service.resolved_kind == "job" else "service",
             web=service.resolved_kind == "web",

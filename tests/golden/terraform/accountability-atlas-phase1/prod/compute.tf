@@ -2,7 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_ecr_repository" "api_gateway" {
-  name                 = "atlas-prod/api-gateway"
+  name                 = "accountabilityatlas-prod/api-gateway"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -34,7 +34,7 @@ resource "aws_ecr_lifecycle_policy" "api_gateway" {
 }
 
 resource "aws_ecr_repository" "location_service" {
-  name                 = "atlas-prod/location-service"
+  name                 = "accountabilityatlas-prod/location-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -66,7 +66,7 @@ resource "aws_ecr_lifecycle_policy" "location_service" {
 }
 
 resource "aws_ecr_repository" "moderation_service" {
-  name                 = "atlas-prod/moderation-service"
+  name                 = "accountabilityatlas-prod/moderation-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -98,7 +98,7 @@ resource "aws_ecr_lifecycle_policy" "moderation_service" {
 }
 
 resource "aws_ecr_repository" "notification_service" {
-  name                 = "atlas-prod/notification-service"
+  name                 = "accountabilityatlas-prod/notification-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -130,7 +130,7 @@ resource "aws_ecr_lifecycle_policy" "notification_service" {
 }
 
 resource "aws_ecr_repository" "search_service" {
-  name                 = "atlas-prod/search-service"
+  name                 = "accountabilityatlas-prod/search-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -162,7 +162,7 @@ resource "aws_ecr_lifecycle_policy" "search_service" {
 }
 
 resource "aws_ecr_repository" "user_service" {
-  name                 = "atlas-prod/user-service"
+  name                 = "accountabilityatlas-prod/user-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -194,7 +194,7 @@ resource "aws_ecr_lifecycle_policy" "user_service" {
 }
 
 resource "aws_ecr_repository" "video_service" {
-  name                 = "atlas-prod/video-service"
+  name                 = "accountabilityatlas-prod/video-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -226,7 +226,7 @@ resource "aws_ecr_lifecycle_policy" "video_service" {
 }
 
 resource "aws_ecr_repository" "web_app" {
-  name                 = "atlas-prod/web-app"
+  name                 = "accountabilityatlas-prod/web-app"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -292,7 +292,7 @@ resource "aws_instance" "app" {
       domain              = "accountabilityatlas.com"
       database_secret_arn = aws_secretsmanager_secret.database__password.arn
       environment = {
-        BUCKET_VIDEOS           = aws_s3_bucket.videos.id
+        BUCKET_ASSETS           = aws_s3_bucket.assets.id
         DATABASE_HOST           = aws_db_instance.main.address
         DATABASE_NAME           = "app"
         DATABASE_PORT           = "5432"
@@ -316,7 +316,7 @@ resource "aws_instance" "app" {
     delete_on_termination = true
   }
   tags = {
-    Name = "atlas-prod-app"
+    Name = "accountabilityatlas-prod-app"
   }
   # User data runs at first boot only; a deploy runs /opt/app/bin/deploy.sh through SSM Run Command (output deploy_command) instead of replacing the host.
   lifecycle {
@@ -329,6 +329,6 @@ resource "aws_eip" "app" {
   domain   = "vpc"
   instance = aws_instance.app.id
   tags = {
-    Name = "atlas-prod-app"
+    Name = "accountabilityatlas-prod-app"
   }
 }

@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "host" {
-  name               = "atlas-prod-host"
+  name               = "accountabilityatlas-prod-host"
   assume_role_policy = data.aws_iam_policy_document.host_assume.json
 }
 
@@ -85,6 +85,7 @@ data "aws_iam_policy_document" "host_secrets" {
     resources = [
       aws_secretsmanager_secret.mapbox_token.arn,
       aws_secretsmanager_secret.jwt_private_key.arn,
+      aws_secretsmanager_secret.admin_email.arn,
       aws_secretsmanager_secret.admin_password_hash.arn,
       aws_secretsmanager_secret.youtube_api_key.arn,
       aws_secretsmanager_secret.database__password.arn,
@@ -100,14 +101,14 @@ resource "aws_iam_role_policy" "host_secrets" {
 
 data "aws_iam_policy_document" "host_access" {
   statement {
-    sid       = "ObjectsVideos"
+    sid       = "ObjectsAssets"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-    resources = ["${aws_s3_bucket.videos.arn}/*"]
+    resources = ["${aws_s3_bucket.assets.arn}/*"]
   }
   statement {
-    sid       = "ListVideos"
+    sid       = "ListAssets"
     actions   = ["s3:ListBucket"]
-    resources = [aws_s3_bucket.videos.arn]
+    resources = [aws_s3_bucket.assets.arn]
   }
   statement {
     sid = "QueueModeration"
@@ -142,6 +143,6 @@ resource "aws_iam_role_policy" "host_access" {
 }
 
 resource "aws_iam_instance_profile" "host" {
-  name = "atlas-prod-host"
+  name = "accountabilityatlas-prod-host"
   role = aws_iam_role.host.name
 }

@@ -4,13 +4,13 @@
 resource "aws_cloudwatch_log_group" "app" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/atlas/prod"
+  name              = "/accountabilityatlas/prod"
   retention_in_days = 30
 }
 
 resource "aws_sns_topic" "alerts" {
   # checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish to a topic under the AWS-managed key; alerts carry no secrets
-  name = "atlas-prod-alerts"
+  name = "accountabilityatlas-prod-alerts"
 }
 
 data "aws_iam_policy_document" "alerts_publish" {
@@ -42,7 +42,7 @@ resource "aws_sns_topic_subscription" "alerts_email" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
-  alarm_name          = "atlas-prod-db-cpu-postgres"
+  alarm_name          = "accountabilityatlas-prod-db-cpu-postgres"
   alarm_description   = "database CPU high for 10 minutes"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -60,7 +60,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
-  alarm_name          = "atlas-prod-db-free-storage-postgres"
+  alarm_name          = "accountabilityatlas-prod-db-free-storage-postgres"
   alarm_description   = "database storage running out"
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
@@ -78,7 +78,7 @@ resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "queue_depth_moderation" {
-  alarm_name          = "atlas-prod-queue-depth-moderation"
+  alarm_name          = "accountabilityatlas-prod-queue-depth-moderation"
   alarm_description   = "messages piling up"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -96,7 +96,7 @@ resource "aws_cloudwatch_metric_alarm" "queue_depth_moderation" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "queue_depth_notifications" {
-  alarm_name          = "atlas-prod-queue-depth-notifications"
+  alarm_name          = "accountabilityatlas-prod-queue-depth-notifications"
   alarm_description   = "messages piling up"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -114,7 +114,7 @@ resource "aws_cloudwatch_metric_alarm" "queue_depth_notifications" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "dead_letters_moderation" {
-  alarm_name          = "atlas-prod-dead-letters-moderation"
+  alarm_name          = "accountabilityatlas-prod-dead-letters-moderation"
   alarm_description   = "messages failed processing"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -132,7 +132,7 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters_moderation" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "dead_letters_notifications" {
-  alarm_name          = "atlas-prod-dead-letters-notifications"
+  alarm_name          = "accountabilityatlas-prod-dead-letters-notifications"
   alarm_description   = "messages failed processing"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -150,7 +150,7 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters_notifications" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "host_cpu_app" {
-  alarm_name          = "atlas-prod-host-cpu-app"
+  alarm_name          = "accountabilityatlas-prod-host-cpu-app"
   alarm_description   = "host CPU high for 10 minutes (a phase-2 trigger)"
   namespace           = "AWS/EC2"
   metric_name         = "CPUUtilization"
@@ -168,7 +168,7 @@ resource "aws_cloudwatch_metric_alarm" "host_cpu_app" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "host_memory_app" {
-  alarm_name          = "atlas-prod-host-memory-app"
+  alarm_name          = "accountabilityatlas-prod-host-memory-app"
   alarm_description   = "host memory high for 10 minutes"
   namespace           = "CWAgent"
   metric_name         = "mem_used_percent"
@@ -186,7 +186,7 @@ resource "aws_cloudwatch_metric_alarm" "host_memory_app" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "host_disk_app" {
-  alarm_name          = "atlas-prod-host-disk-app"
+  alarm_name          = "accountabilityatlas-prod-host-disk-app"
   alarm_description   = "host disk filling up"
   namespace           = "CWAgent"
   metric_name         = "disk_used_percent"
@@ -206,7 +206,7 @@ resource "aws_cloudwatch_metric_alarm" "host_disk_app" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "host_status_app" {
-  alarm_name          = "atlas-prod-host-status-app"
+  alarm_name          = "accountabilityatlas-prod-host-status-app"
   alarm_description   = "host failed its status check; recover it"
   namespace           = "AWS/EC2"
   metric_name         = "StatusCheckFailed_System"

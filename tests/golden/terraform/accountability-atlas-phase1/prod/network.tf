@@ -7,7 +7,7 @@ resource "aws_vpc" "main" {
   enable_dns_support   = true
   enable_dns_hostnames = true
   tags = {
-    Name = "atlas-prod-vpc"
+    Name = "accountabilityatlas-prod-vpc"
   }
 }
 
@@ -26,7 +26,7 @@ resource "aws_subnet" "public_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-prod-public-1"
+    Name = "accountabilityatlas-prod-public-1"
     tier = "public"
   }
 }
@@ -37,7 +37,7 @@ resource "aws_subnet" "public_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-prod-public-2"
+    Name = "accountabilityatlas-prod-public-2"
     tier = "public"
   }
 }
@@ -48,7 +48,7 @@ resource "aws_subnet" "data_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-prod-data-1"
+    Name = "accountabilityatlas-prod-data-1"
     tier = "data"
   }
 }
@@ -59,7 +59,7 @@ resource "aws_subnet" "data_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-prod-data-2"
+    Name = "accountabilityatlas-prod-data-2"
     tier = "data"
   }
 }
@@ -71,7 +71,7 @@ resource "aws_route_table" "public" {
     gateway_id = aws_internet_gateway.main.id
   }
   tags = {
-    Name = "atlas-prod-public"
+    Name = "accountabilityatlas-prod-public"
   }
 }
 
@@ -79,7 +79,7 @@ resource "aws_route_table" "data" {
   # No route out: the data tier is not reachable from, nor reaches, the internet.
   vpc_id = aws_vpc.main.id
   tags = {
-    Name = "atlas-prod-data"
+    Name = "accountabilityatlas-prod-data"
   }
 }
 
@@ -104,7 +104,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ec2_host_app" {
-  name_prefix = "atlas-prod-ec2-host-app-"
+  name_prefix = "accountabilityatlas-prod-ec2-host-app-"
   description = "ec2 host app"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -113,7 +113,7 @@ resource "aws_security_group" "ec2_host_app" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name_prefix = "atlas-prod-database-postgres-"
+  name_prefix = "accountabilityatlas-prod-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {

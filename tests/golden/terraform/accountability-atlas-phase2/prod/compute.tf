@@ -2,7 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_ecr_repository" "api_gateway" {
-  name                 = "atlas-prod/api-gateway"
+  name                 = "accountabilityatlas-prod/api-gateway"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -34,7 +34,7 @@ resource "aws_ecr_lifecycle_policy" "api_gateway" {
 }
 
 resource "aws_ecr_repository" "location_service" {
-  name                 = "atlas-prod/location-service"
+  name                 = "accountabilityatlas-prod/location-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -66,7 +66,7 @@ resource "aws_ecr_lifecycle_policy" "location_service" {
 }
 
 resource "aws_ecr_repository" "moderation_service" {
-  name                 = "atlas-prod/moderation-service"
+  name                 = "accountabilityatlas-prod/moderation-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -98,7 +98,7 @@ resource "aws_ecr_lifecycle_policy" "moderation_service" {
 }
 
 resource "aws_ecr_repository" "notification_service" {
-  name                 = "atlas-prod/notification-service"
+  name                 = "accountabilityatlas-prod/notification-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -130,7 +130,7 @@ resource "aws_ecr_lifecycle_policy" "notification_service" {
 }
 
 resource "aws_ecr_repository" "search_service" {
-  name                 = "atlas-prod/search-service"
+  name                 = "accountabilityatlas-prod/search-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -162,7 +162,7 @@ resource "aws_ecr_lifecycle_policy" "search_service" {
 }
 
 resource "aws_ecr_repository" "user_service" {
-  name                 = "atlas-prod/user-service"
+  name                 = "accountabilityatlas-prod/user-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -194,7 +194,7 @@ resource "aws_ecr_lifecycle_policy" "user_service" {
 }
 
 resource "aws_ecr_repository" "video_service" {
-  name                 = "atlas-prod/video-service"
+  name                 = "accountabilityatlas-prod/video-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -226,7 +226,7 @@ resource "aws_ecr_lifecycle_policy" "video_service" {
 }
 
 resource "aws_ecr_repository" "web_app" {
-  name                 = "atlas-prod/web-app"
+  name                 = "accountabilityatlas-prod/web-app"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -259,7 +259,7 @@ resource "aws_ecr_lifecycle_policy" "web_app" {
 
 resource "aws_ecs_cluster" "main" {
   # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it is billed per metric, per service; set topology.container_insights to have it now
-  name = "atlas-prod"
+  name = "accountabilityatlas-prod"
   setting {
     name  = "containerInsights"
     value = "disabled"
@@ -270,13 +270,13 @@ resource "aws_ecs_cluster" "main" {
 }
 
 resource "aws_service_discovery_http_namespace" "main" {
-  name        = "atlas-prod"
+  name        = "accountabilityatlas-prod"
   description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-web-app"
+  family                   = "accountabilityatlas-prod-web-app"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -305,6 +305,14 @@ resource "aws_ecs_task_definition" "web_app" {
         {
           name  = "API_GATEWAY_URL"
           value = "http://api-gateway:8080"
+        },
+        {
+          name  = "BUCKET_ASSETS"
+          value = aws_s3_bucket.assets.id
+        },
+        {
+          name  = "NODE_ENV"
+          value = "production"
         },
       ]
       secrets = [
@@ -357,7 +365,7 @@ resource "aws_ecs_service" "web_app" {
 
 resource "aws_ecs_task_definition" "api_gateway" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-api-gateway"
+  family                   = "accountabilityatlas-prod-api-gateway"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -398,6 +406,10 @@ resource "aws_ecs_task_definition" "api_gateway" {
         {
           name  = "SEARCH_SERVICE_URL"
           value = "http://search-service:8084"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
         {
           name  = "USER_SERVICE_URL"
@@ -460,7 +472,7 @@ resource "aws_ecs_service" "api_gateway" {
 
 resource "aws_ecs_task_definition" "user_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-user-service"
+  family                   = "accountabilityatlas-prod-user-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -514,8 +526,16 @@ resource "aws_ecs_task_definition" "user_service" {
           name  = "REDIS_TLS"
           value = "true"
         },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
+        },
       ]
       secrets = [
+        {
+          name      = "ADMIN_EMAIL"
+          valueFrom = aws_secretsmanager_secret.admin_email.arn
+        },
         {
           name      = "ADMIN_PASSWORD_HASH"
           valueFrom = aws_secretsmanager_secret.admin_password_hash.arn
@@ -578,7 +598,7 @@ resource "aws_ecs_service" "user_service" {
 
 resource "aws_ecs_task_definition" "video_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-video-service"
+  family                   = "accountabilityatlas-prod-video-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -604,10 +624,6 @@ resource "aws_ecs_task_definition" "video_service" {
         },
       ]
       environment = [
-        {
-          name  = "BUCKET_VIDEOS"
-          value = aws_s3_bucket.videos.id
-        },
         {
           name  = "DATABASE_HOST"
           value = aws_db_instance.main.address
@@ -635,6 +651,10 @@ resource "aws_ecs_task_definition" "video_service" {
         {
           name  = "REDIS_TLS"
           value = "true"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -696,7 +716,7 @@ resource "aws_ecs_service" "video_service" {
 
 resource "aws_ecs_task_definition" "location_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-location-service"
+  family                   = "accountabilityatlas-prod-location-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -749,6 +769,10 @@ resource "aws_ecs_task_definition" "location_service" {
         {
           name  = "REDIS_TLS"
           value = "true"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -806,7 +830,7 @@ resource "aws_ecs_service" "location_service" {
 
 resource "aws_ecs_task_definition" "search_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-search-service"
+  family                   = "accountabilityatlas-prod-search-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -847,6 +871,10 @@ resource "aws_ecs_task_definition" "search_service" {
         {
           name  = "DATABASE_USER"
           value = "app"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod,fts"
         },
       ]
       secrets = [
@@ -900,7 +928,7 @@ resource "aws_ecs_service" "search_service" {
 
 resource "aws_ecs_task_definition" "moderation_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-moderation-service"
+  family                   = "accountabilityatlas-prod-moderation-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -945,6 +973,10 @@ resource "aws_ecs_task_definition" "moderation_service" {
         {
           name  = "QUEUE_MODERATION_URL"
           value = aws_sqs_queue.moderation.url
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -998,7 +1030,7 @@ resource "aws_ecs_service" "moderation_service" {
 
 resource "aws_ecs_task_definition" "notification_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-notification-service"
+  family                   = "accountabilityatlas-prod-notification-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1043,6 +1075,10 @@ resource "aws_ecs_task_definition" "notification_service" {
         {
           name  = "QUEUE_NOTIFICATIONS_URL"
           value = aws_sqs_queue.notifications.url
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [

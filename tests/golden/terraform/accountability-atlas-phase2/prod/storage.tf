@@ -5,7 +5,7 @@ resource "aws_s3_bucket" "backups" {
   # checkov:skip=CKV_AWS_18:server access logs need a log bucket; add one when you need them
   # checkov:skip=CKV_AWS_144:cross-region replication doubles storage cost; add it for data you cannot recreate
   # checkov:skip=CKV2_AWS_62:no consumer for event notifications
-  bucket = "atlas-prod-backups-7c826025"
+  bucket = "accountabilityatlas-prod-backups-34de0f6e"
 }
 
 resource "aws_s3_bucket_public_access_block" "backups" {
@@ -79,31 +79,31 @@ resource "aws_s3_bucket_lifecycle_configuration" "backups" {
   }
 }
 
-resource "aws_s3_bucket" "videos" {
+resource "aws_s3_bucket" "assets" {
   # checkov:skip=CKV_AWS_18:server access logs need a log bucket; add one when you need them
   # checkov:skip=CKV_AWS_144:cross-region replication doubles storage cost; add it for data you cannot recreate
   # checkov:skip=CKV2_AWS_62:no consumer for event notifications
-  bucket = "atlas-prod-videos-7c826025"
+  bucket = "accountabilityatlas-prod-assets-34de0f6e"
   # checkov:skip=CKV_AWS_21:the stack turns versioning off for this bucket
 }
 
-resource "aws_s3_bucket_public_access_block" "videos" {
-  bucket                  = aws_s3_bucket.videos.id
+resource "aws_s3_bucket_public_access_block" "assets" {
+  bucket                  = aws_s3_bucket.assets.id
   block_public_acls       = true
   block_public_policy     = true
   ignore_public_acls      = true
   restrict_public_buckets = true
 }
 
-resource "aws_s3_bucket_ownership_controls" "videos" {
-  bucket = aws_s3_bucket.videos.id
+resource "aws_s3_bucket_ownership_controls" "assets" {
+  bucket = aws_s3_bucket.assets.id
   rule {
     object_ownership = "BucketOwnerEnforced"
   }
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "videos" {
-  bucket = aws_s3_bucket.videos.id
+resource "aws_s3_bucket_server_side_encryption_configuration" "assets" {
+  bucket = aws_s3_bucket.assets.id
   rule {
     apply_server_side_encryption_by_default {
       sse_algorithm = "aws:kms"
@@ -112,12 +112,12 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "videos" {
   }
 }
 
-data "aws_iam_policy_document" "videos_tls_only" {
+data "aws_iam_policy_document" "assets_tls_only" {
   statement {
     sid       = "DenyInsecureTransport"
     effect    = "Deny"
     actions   = ["s3:*"]
-    resources = [aws_s3_bucket.videos.arn, "${aws_s3_bucket.videos.arn}/*"]
+    resources = [aws_s3_bucket.assets.arn, "${aws_s3_bucket.assets.arn}/*"]
     principals {
       type        = "*"
       identifiers = ["*"]
@@ -130,20 +130,20 @@ data "aws_iam_policy_document" "videos_tls_only" {
   }
 }
 
-resource "aws_s3_bucket_policy" "videos" {
-  bucket = aws_s3_bucket.videos.id
-  policy = data.aws_iam_policy_document.videos_tls_only.json
+resource "aws_s3_bucket_policy" "assets" {
+  bucket = aws_s3_bucket.assets.id
+  policy = data.aws_iam_policy_document.assets_tls_only.json
 }
 
-resource "aws_s3_bucket_versioning" "videos" {
-  bucket = aws_s3_bucket.videos.id
+resource "aws_s3_bucket_versioning" "assets" {
+  bucket = aws_s3_bucket.assets.id
   versioning_configuration {
     status = "Disabled"
   }
 }
 
-resource "aws_s3_bucket_lifecycle_configuration" "videos" {
-  bucket = aws_s3_bucket.videos.id
+resource "aws_s3_bucket_lifecycle_configuration" "assets" {
+  bucket = aws_s3_bucket.assets.id
   rule {
     id     = "housekeeping"
     status = "Enabled"
@@ -156,13 +156,13 @@ resource "aws_s3_bucket_lifecycle_configuration" "videos" {
 }
 
 resource "aws_sqs_queue" "moderation_dead_letter" {
-  name                      = "atlas-prod-moderation-dead-letter"
+  name                      = "accountabilityatlas-prod-moderation-dead-letter"
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
 }
 
 resource "aws_sqs_queue" "moderation" {
-  name                       = "atlas-prod-moderation"
+  name                       = "accountabilityatlas-prod-moderation"
   visibility_timeout_seconds = 30
   message_retention_seconds  = 345600
   sqs_managed_sse_enabled    = true
@@ -173,13 +173,13 @@ resource "aws_sqs_queue" "moderation" {
 }
 
 resource "aws_sqs_queue" "notifications_dead_letter" {
-  name                      = "atlas-prod-notifications-dead-letter"
+  name                      = "accountabilityatlas-prod-notifications-dead-letter"
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
 }
 
 resource "aws_sqs_queue" "notifications" {
-  name                       = "atlas-prod-notifications"
+  name                       = "accountabilityatlas-prod-notifications"
   visibility_timeout_seconds = 30
   message_retention_seconds  = 345600
   sqs_managed_sse_enabled    = true

@@ -5,7 +5,7 @@ provider "aws" {
   region = var.region
   default_tags {
     tags = {
-      project     = "atlas"
+      project     = "accountabilityatlas"
       environment = "bootstrap"
       managed-by  = "stackwright"
     }

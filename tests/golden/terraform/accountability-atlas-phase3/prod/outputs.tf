@@ -6,14 +6,14 @@ output "alerts_topic" {
   value       = aws_sns_topic.alerts.arn
 }
 
+output "bucket_assets" {
+  description = "the assets bucket"
+  value       = aws_s3_bucket.assets.id
+}
+
 output "bucket_backups" {
   description = "the backups bucket"
   value       = aws_s3_bucket.backups.id
-}
-
-output "bucket_videos" {
-  description = "the videos bucket"
-  value       = aws_s3_bucket.videos.id
 }
 
 output "cache_auth_secret" {

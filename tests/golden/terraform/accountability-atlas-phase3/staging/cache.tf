@@ -2,12 +2,12 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_elasticache_subnet_group" "main" {
-  name       = "atlas-staging-cache"
+  name       = "accountabilityatlas-staging-cache"
   subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
 }
 
 resource "aws_elasticache_parameter_group" "main" {
-  name   = "atlas-staging-cache"
+  name   = "accountabilityatlas-staging-cache"
   family = "redis7"
   parameter {
     name  = "maxmemory-policy"
@@ -24,7 +24,7 @@ data "aws_secretsmanager_random_password" "cache__auth_token" {
 resource "aws_secretsmanager_secret" "cache__auth_token" {
   # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotating the token needs the cache and its clients rotated together
-  name                    = "atlas-staging/cache-auth-token"
+  name                    = "accountabilityatlas-staging/cache-auth-token"
   recovery_window_in_days = 0
 }
 
@@ -39,8 +39,8 @@ resource "aws_secretsmanager_secret_version" "cache__auth_token" {
 resource "aws_elasticache_replication_group" "main" {
   # checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_50:one node until phase 3 (this is phase 3); set redis.nodes to 2 for automatic failover
-  replication_group_id       = "atlas-staging-cache"
-  description                = "atlas-staging cache"
+  replication_group_id       = "accountabilityatlas-staging-cache"
+  description                = "accountabilityatlas-staging cache"
   engine                     = "redis"
   engine_version             = "7.1"
   node_type                  = "cache.t3.medium"

@@ -2,7 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_ecr_repository" "api_gateway" {
-  name                 = "atlas-staging/api-gateway"
+  name                 = "accountabilityatlas-staging/api-gateway"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -34,7 +34,7 @@ resource "aws_ecr_lifecycle_policy" "api_gateway" {
 }
 
 resource "aws_ecr_repository" "location_service" {
-  name                 = "atlas-staging/location-service"
+  name                 = "accountabilityatlas-staging/location-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -66,7 +66,7 @@ resource "aws_ecr_lifecycle_policy" "location_service" {
 }
 
 resource "aws_ecr_repository" "moderation_service" {
-  name                 = "atlas-staging/moderation-service"
+  name                 = "accountabilityatlas-staging/moderation-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -98,7 +98,7 @@ resource "aws_ecr_lifecycle_policy" "moderation_service" {
 }
 
 resource "aws_ecr_repository" "notification_service" {
-  name                 = "atlas-staging/notification-service"
+  name                 = "accountabilityatlas-staging/notification-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -130,7 +130,7 @@ resource "aws_ecr_lifecycle_policy" "notification_service" {
 }
 
 resource "aws_ecr_repository" "search_service" {
-  name                 = "atlas-staging/search-service"
+  name                 = "accountabilityatlas-staging/search-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -162,7 +162,7 @@ resource "aws_ecr_lifecycle_policy" "search_service" {
 }
 
 resource "aws_ecr_repository" "user_service" {
-  name                 = "atlas-staging/user-service"
+  name                 = "accountabilityatlas-staging/user-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -194,7 +194,7 @@ resource "aws_ecr_lifecycle_policy" "user_service" {
 }
 
 resource "aws_ecr_repository" "video_service" {
-  name                 = "atlas-staging/video-service"
+  name                 = "accountabilityatlas-staging/video-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -226,7 +226,7 @@ resource "aws_ecr_lifecycle_policy" "video_service" {
 }
 
 resource "aws_ecr_repository" "web_app" {
-  name                 = "atlas-staging/web-app"
+  name                 = "accountabilityatlas-staging/web-app"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = true
   image_scanning_configuration {
@@ -258,7 +258,7 @@ resource "aws_ecr_lifecycle_policy" "web_app" {
 }
 
 resource "aws_ecs_cluster" "main" {
-  name = "atlas-staging"
+  name = "accountabilityatlas-staging"
   setting {
     name  = "containerInsights"
     value = "enabled"
@@ -269,13 +269,13 @@ resource "aws_ecs_cluster" "main" {
 }
 
 resource "aws_service_discovery_http_namespace" "main" {
-  name        = "atlas-staging"
+  name        = "accountabilityatlas-staging"
   description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-web-app"
+  family                   = "accountabilityatlas-staging-web-app"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -304,6 +304,14 @@ resource "aws_ecs_task_definition" "web_app" {
         {
           name  = "API_GATEWAY_URL"
           value = "http://api-gateway:8080"
+        },
+        {
+          name  = "BUCKET_ASSETS"
+          value = aws_s3_bucket.assets.id
+        },
+        {
+          name  = "NODE_ENV"
+          value = "production"
         },
       ]
       secrets = [
@@ -378,7 +386,7 @@ resource "aws_ecs_service" "web_app" {
 
 resource "aws_ecs_task_definition" "api_gateway" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-api-gateway"
+  family                   = "accountabilityatlas-staging-api-gateway"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -419,6 +427,10 @@ resource "aws_ecs_task_definition" "api_gateway" {
         {
           name  = "SEARCH_SERVICE_URL"
           value = "http://search-service:8084"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
         {
           name  = "USER_SERVICE_URL"
@@ -503,7 +515,7 @@ resource "aws_ecs_service" "api_gateway" {
 
 resource "aws_ecs_task_definition" "user_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-user-service"
+  family                   = "accountabilityatlas-staging-user-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -557,8 +569,16 @@ resource "aws_ecs_task_definition" "user_service" {
           name  = "REDIS_TLS"
           value = "true"
         },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
+        },
       ]
       secrets = [
+        {
+          name      = "ADMIN_EMAIL"
+          valueFrom = aws_secretsmanager_secret.admin_email.arn
+        },
         {
           name      = "ADMIN_PASSWORD_HASH"
           valueFrom = aws_secretsmanager_secret.admin_password_hash.arn
@@ -643,7 +663,7 @@ resource "aws_ecs_service" "user_service" {
 
 resource "aws_ecs_task_definition" "video_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-video-service"
+  family                   = "accountabilityatlas-staging-video-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -669,10 +689,6 @@ resource "aws_ecs_task_definition" "video_service" {
         },
       ]
       environment = [
-        {
-          name  = "BUCKET_VIDEOS"
-          value = aws_s3_bucket.videos.id
-        },
         {
           name  = "DATABASE_HOST"
           value = aws_db_instance.main.address
@@ -700,6 +716,10 @@ resource "aws_ecs_task_definition" "video_service" {
         {
           name  = "REDIS_TLS"
           value = "true"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -783,7 +803,7 @@ resource "aws_ecs_service" "video_service" {
 
 resource "aws_ecs_task_definition" "location_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-location-service"
+  family                   = "accountabilityatlas-staging-location-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -836,6 +856,10 @@ resource "aws_ecs_task_definition" "location_service" {
         {
           name  = "REDIS_TLS"
           value = "true"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -915,7 +939,7 @@ resource "aws_ecs_service" "location_service" {
 
 resource "aws_ecs_task_definition" "search_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-search-service"
+  family                   = "accountabilityatlas-staging-search-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -960,6 +984,10 @@ resource "aws_ecs_task_definition" "search_service" {
         {
           name  = "SEARCH_URL"
           value = "https://${aws_opensearch_domain.main.endpoint}"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -1035,7 +1063,7 @@ resource "aws_ecs_service" "search_service" {
 
 resource "aws_ecs_task_definition" "moderation_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-moderation-service"
+  family                   = "accountabilityatlas-staging-moderation-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1080,6 +1108,10 @@ resource "aws_ecs_task_definition" "moderation_service" {
         {
           name  = "QUEUE_MODERATION_URL"
           value = aws_sqs_queue.moderation.url
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -1155,7 +1187,7 @@ resource "aws_ecs_service" "moderation_service" {
 
 resource "aws_ecs_task_definition" "notification_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-staging-notification-service"
+  family                   = "accountabilityatlas-staging-notification-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1200,6 +1232,10 @@ resource "aws_ecs_task_definition" "notification_service" {
         {
           name  = "QUEUE_NOTIFICATIONS_URL"
           value = aws_sqs_queue.notifications.url
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [

@@ -4,62 +4,62 @@
 resource "aws_cloudwatch_log_group" "web_app" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/web-app"
+  name              = "/ecs/accountabilityatlas-staging/web-app"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "api_gateway" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/api-gateway"
+  name              = "/ecs/accountabilityatlas-staging/api-gateway"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "user_service" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/user-service"
+  name              = "/ecs/accountabilityatlas-staging/user-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "video_service" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/video-service"
+  name              = "/ecs/accountabilityatlas-staging/video-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "location_service" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/location-service"
+  name              = "/ecs/accountabilityatlas-staging/location-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "search_service" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/search-service"
+  name              = "/ecs/accountabilityatlas-staging/search-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "moderation_service" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/moderation-service"
+  name              = "/ecs/accountabilityatlas-staging/moderation-service"
   retention_in_days = 30
 }
 
 resource "aws_cloudwatch_log_group" "notification_service" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
-  name              = "/ecs/atlas-staging/notification-service"
+  name              = "/ecs/accountabilityatlas-staging/notification-service"
   retention_in_days = 30
 }
 
 resource "aws_sns_topic" "alerts" {
   # checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish to a topic under the AWS-managed key; alerts carry no secrets
-  name = "atlas-staging-alerts"
+  name = "accountabilityatlas-staging-alerts"
 }
 
 data "aws_iam_policy_document" "alerts_publish" {
@@ -91,7 +91,7 @@ resource "aws_sns_topic_subscription" "alerts_email" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_web_app" {
-  alarm_name          = "atlas-staging-service-cpu-web-app"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-web-app"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -110,7 +110,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_web_app" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_api_gateway" {
-  alarm_name          = "atlas-staging-service-cpu-api-gateway"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-api-gateway"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -129,7 +129,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_api_gateway" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_user_service" {
-  alarm_name          = "atlas-staging-service-cpu-user-service"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-user-service"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -148,7 +148,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_user_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_video_service" {
-  alarm_name          = "atlas-staging-service-cpu-video-service"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-video-service"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -167,7 +167,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_video_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_location_service" {
-  alarm_name          = "atlas-staging-service-cpu-location-service"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-location-service"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -186,7 +186,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_location_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_search_service" {
-  alarm_name          = "atlas-staging-service-cpu-search-service"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-search-service"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -205,7 +205,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_search_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_moderation_service" {
-  alarm_name          = "atlas-staging-service-cpu-moderation-service"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-moderation-service"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -224,7 +224,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_moderation_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_cpu_notification_service" {
-  alarm_name          = "atlas-staging-service-cpu-notification-service"
+  alarm_name          = "accountabilityatlas-staging-service-cpu-notification-service"
   alarm_description   = "service CPU high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
@@ -243,7 +243,7 @@ resource "aws_cloudwatch_metric_alarm" "service_cpu_notification_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_web_app" {
-  alarm_name          = "atlas-staging-service-memory-web-app"
+  alarm_name          = "accountabilityatlas-staging-service-memory-web-app"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -262,7 +262,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_web_app" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_api_gateway" {
-  alarm_name          = "atlas-staging-service-memory-api-gateway"
+  alarm_name          = "accountabilityatlas-staging-service-memory-api-gateway"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -281,7 +281,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_api_gateway" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_user_service" {
-  alarm_name          = "atlas-staging-service-memory-user-service"
+  alarm_name          = "accountabilityatlas-staging-service-memory-user-service"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -300,7 +300,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_user_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_video_service" {
-  alarm_name          = "atlas-staging-service-memory-video-service"
+  alarm_name          = "accountabilityatlas-staging-service-memory-video-service"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -319,7 +319,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_video_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_location_service" {
-  alarm_name          = "atlas-staging-service-memory-location-service"
+  alarm_name          = "accountabilityatlas-staging-service-memory-location-service"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -338,7 +338,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_location_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_search_service" {
-  alarm_name          = "atlas-staging-service-memory-search-service"
+  alarm_name          = "accountabilityatlas-staging-service-memory-search-service"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -357,7 +357,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_search_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_moderation_service" {
-  alarm_name          = "atlas-staging-service-memory-moderation-service"
+  alarm_name          = "accountabilityatlas-staging-service-memory-moderation-service"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -376,7 +376,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_moderation_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "service_memory_notification_service" {
-  alarm_name          = "atlas-staging-service-memory-notification-service"
+  alarm_name          = "accountabilityatlas-staging-service-memory-notification-service"
   alarm_description   = "service memory high for 10 minutes"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
@@ -395,7 +395,7 @@ resource "aws_cloudwatch_metric_alarm" "service_memory_notification_service" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
-  alarm_name          = "atlas-staging-alb-5xx-main"
+  alarm_name          = "accountabilityatlas-staging-alb-5xx-main"
   alarm_description   = "5xx responses above the threshold each minute for 5 minutes"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
@@ -413,13 +413,13 @@ resource "aws_cloudwatch_metric_alarm" "alb_5xx_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_latency_main" {
-  alarm_name          = "atlas-staging-alb-latency-main"
+  alarm_name          = "accountabilityatlas-staging-alb-latency-main"
   alarm_description   = "p95 response time high"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "TargetResponseTime"
   extended_statistic  = "p95"
   comparison_operator = "GreaterThanThreshold"
-  threshold           = 2
+  threshold           = 1
   period              = 300
   evaluation_periods  = 1
   treat_missing_data  = "notBreaching"
@@ -431,7 +431,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_latency_main" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_web_app" {
-  alarm_name          = "atlas-staging-alb-unhealthy-hosts-web-app"
+  alarm_name          = "accountabilityatlas-staging-alb-unhealthy-hosts-web-app"
   alarm_description   = "a target failing its health check"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
@@ -450,7 +450,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_web_app" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_api_gateway" {
-  alarm_name          = "atlas-staging-alb-unhealthy-hosts-api-gateway"
+  alarm_name          = "accountabilityatlas-staging-alb-unhealthy-hosts-api-gateway"
   alarm_description   = "a target failing its health check"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
@@ -469,7 +469,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts_api_gateway" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
-  alarm_name          = "atlas-staging-db-cpu-postgres"
+  alarm_name          = "accountabilityatlas-staging-db-cpu-postgres"
   alarm_description   = "database CPU high for 10 minutes"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -487,7 +487,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
-  alarm_name          = "atlas-staging-db-free-storage-postgres"
+  alarm_name          = "accountabilityatlas-staging-db-free-storage-postgres"
   alarm_description   = "database storage running out"
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
@@ -505,7 +505,7 @@ resource "aws_cloudwatch_metric_alarm" "db_free_storage_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "db_connections_postgres" {
-  alarm_name          = "atlas-staging-db-connections-postgres"
+  alarm_name          = "accountabilityatlas-staging-db-connections-postgres"
   alarm_description   = "database connections near the limit"
   namespace           = "AWS/RDS"
   metric_name         = "DatabaseConnections"
@@ -523,7 +523,7 @@ resource "aws_cloudwatch_metric_alarm" "db_connections_postgres" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "cache_cpu_redis" {
-  alarm_name          = "atlas-staging-cache-cpu-redis"
+  alarm_name          = "accountabilityatlas-staging-cache-cpu-redis"
   alarm_description   = "cache engine CPU high"
   namespace           = "AWS/ElastiCache"
   metric_name         = "EngineCPUUtilization"
@@ -541,7 +541,7 @@ resource "aws_cloudwatch_metric_alarm" "cache_cpu_redis" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "cache_memory_redis" {
-  alarm_name          = "atlas-staging-cache-memory-redis"
+  alarm_name          = "accountabilityatlas-staging-cache-memory-redis"
   alarm_description   = "cache memory nearly full"
   namespace           = "AWS/ElastiCache"
   metric_name         = "DatabaseMemoryUsagePercentage"
@@ -559,7 +559,7 @@ resource "aws_cloudwatch_metric_alarm" "cache_memory_redis" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "queue_depth_moderation" {
-  alarm_name          = "atlas-staging-queue-depth-moderation"
+  alarm_name          = "accountabilityatlas-staging-queue-depth-moderation"
   alarm_description   = "messages piling up"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -577,7 +577,7 @@ resource "aws_cloudwatch_metric_alarm" "queue_depth_moderation" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "queue_depth_notifications" {
-  alarm_name          = "atlas-staging-queue-depth-notifications"
+  alarm_name          = "accountabilityatlas-staging-queue-depth-notifications"
   alarm_description   = "messages piling up"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -595,7 +595,7 @@ resource "aws_cloudwatch_metric_alarm" "queue_depth_notifications" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "dead_letters_moderation" {
-  alarm_name          = "atlas-staging-dead-letters-moderation"
+  alarm_name          = "accountabilityatlas-staging-dead-letters-moderation"
   alarm_description   = "messages failed processing"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -613,7 +613,7 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters_moderation" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "dead_letters_notifications" {
-  alarm_name          = "atlas-staging-dead-letters-notifications"
+  alarm_name          = "accountabilityatlas-staging-dead-letters-notifications"
   alarm_description   = "messages failed processing"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
@@ -631,7 +631,7 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters_notifications" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "search_red_search" {
-  alarm_name          = "atlas-staging-search-red-search"
+  alarm_name          = "accountabilityatlas-staging-search-red-search"
   alarm_description   = "search cluster red"
   namespace           = "AWS/ES"
   metric_name         = "ClusterStatus.red"
@@ -650,7 +650,7 @@ resource "aws_cloudwatch_metric_alarm" "search_red_search" {
 }
 
 resource "aws_cloudwatch_dashboard" "overview" {
-  dashboard_name = "atlas-staging-overview"
+  dashboard_name = "accountabilityatlas-staging-overview"
   dashboard_body = jsonencode({
     widgets = [
       {
@@ -814,7 +814,7 @@ resource "aws_cloudwatch_dashboard" "overview" {
 }
 
 resource "aws_xray_sampling_rule" "main" {
-  rule_name      = "atlas-staging"
+  rule_name      = "accountabilityatlas-staging"
   priority       = 1000
   fixed_rate     = 0.05
   reservoir_size = 0

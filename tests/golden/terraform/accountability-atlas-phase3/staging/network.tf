@@ -7,7 +7,7 @@ resource "aws_vpc" "main" {
   enable_dns_support   = true
   enable_dns_hostnames = true
   tags = {
-    Name = "atlas-staging-vpc"
+    Name = "accountabilityatlas-staging-vpc"
   }
 }
 
@@ -26,7 +26,7 @@ resource "aws_subnet" "public_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-staging-public-1"
+    Name = "accountabilityatlas-staging-public-1"
     tier = "public"
   }
 }
@@ -37,7 +37,7 @@ resource "aws_subnet" "public_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-staging-public-2"
+    Name = "accountabilityatlas-staging-public-2"
     tier = "public"
   }
 }
@@ -48,7 +48,7 @@ resource "aws_subnet" "private_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-staging-private-1"
+    Name = "accountabilityatlas-staging-private-1"
     tier = "private"
   }
 }
@@ -59,7 +59,7 @@ resource "aws_subnet" "private_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-staging-private-2"
+    Name = "accountabilityatlas-staging-private-2"
     tier = "private"
   }
 }
@@ -70,7 +70,7 @@ resource "aws_subnet" "data_1" {
   availability_zone       = local.azs[0]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-staging-data-1"
+    Name = "accountabilityatlas-staging-data-1"
     tier = "data"
   }
 }
@@ -81,7 +81,7 @@ resource "aws_subnet" "data_2" {
   availability_zone       = local.azs[1]
   map_public_ip_on_launch = false
   tags = {
-    Name = "atlas-staging-data-2"
+    Name = "accountabilityatlas-staging-data-2"
     tier = "data"
   }
 }
@@ -93,14 +93,14 @@ resource "aws_route_table" "public" {
     gateway_id = aws_internet_gateway.main.id
   }
   tags = {
-    Name = "atlas-staging-public"
+    Name = "accountabilityatlas-staging-public"
   }
 }
 
 resource "aws_eip" "nat_1" {
   domain = "vpc"
   tags = {
-    Name = "atlas-staging-nat-1"
+    Name = "accountabilityatlas-staging-nat-1"
   }
 }
 
@@ -108,7 +108,7 @@ resource "aws_nat_gateway" "nat_1" {
   allocation_id = aws_eip.nat_1.id
   subnet_id     = aws_subnet.public_1.id
   tags = {
-    Name = "atlas-staging-nat-1"
+    Name = "accountabilityatlas-staging-nat-1"
   }
   depends_on = [aws_internet_gateway.main]
 }
@@ -120,7 +120,7 @@ resource "aws_route_table" "private_1" {
     nat_gateway_id = aws_nat_gateway.nat_1.id
   }
   tags = {
-    Name = "atlas-staging-private-1"
+    Name = "accountabilityatlas-staging-private-1"
   }
 }
 
@@ -131,7 +131,7 @@ resource "aws_route_table" "private_2" {
     nat_gateway_id = aws_nat_gateway.nat_1.id
   }
   tags = {
-    Name = "atlas-staging-private-2"
+    Name = "accountabilityatlas-staging-private-2"
   }
 }
 
@@ -139,7 +139,7 @@ resource "aws_route_table" "data" {
   # No route out: the data tier is not reachable from, nor reaches, the internet.
   vpc_id = aws_vpc.main.id
   tags = {
-    Name = "atlas-staging-data"
+    Name = "accountabilityatlas-staging-data"
   }
 }
 
@@ -174,7 +174,7 @@ resource "aws_route_table_association" "data_2" {
 }
 
 resource "aws_security_group" "ecs_service_web_app" {
-  name_prefix = "atlas-staging-ecs-service-web-app-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-web-app-"
   description = "ecs service web-app"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -183,7 +183,7 @@ resource "aws_security_group" "ecs_service_web_app" {
 }
 
 resource "aws_security_group" "ecs_service_api_gateway" {
-  name_prefix = "atlas-staging-ecs-service-api-gateway-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-api-gateway-"
   description = "ecs service api-gateway"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -192,7 +192,7 @@ resource "aws_security_group" "ecs_service_api_gateway" {
 }
 
 resource "aws_security_group" "ecs_service_user_service" {
-  name_prefix = "atlas-staging-ecs-service-user-service-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-user-service-"
   description = "ecs service user-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -201,7 +201,7 @@ resource "aws_security_group" "ecs_service_user_service" {
 }
 
 resource "aws_security_group" "ecs_service_video_service" {
-  name_prefix = "atlas-staging-ecs-service-video-service-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-video-service-"
   description = "ecs service video-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -210,7 +210,7 @@ resource "aws_security_group" "ecs_service_video_service" {
 }
 
 resource "aws_security_group" "ecs_service_location_service" {
-  name_prefix = "atlas-staging-ecs-service-location-service-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-location-service-"
   description = "ecs service location-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -219,7 +219,7 @@ resource "aws_security_group" "ecs_service_location_service" {
 }
 
 resource "aws_security_group" "ecs_service_search_service" {
-  name_prefix = "atlas-staging-ecs-service-search-service-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-search-service-"
   description = "ecs service search-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -228,7 +228,7 @@ resource "aws_security_group" "ecs_service_search_service" {
 }
 
 resource "aws_security_group" "ecs_service_moderation_service" {
-  name_prefix = "atlas-staging-ecs-service-moderation-service-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-moderation-service-"
   description = "ecs service moderation-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -237,7 +237,7 @@ resource "aws_security_group" "ecs_service_moderation_service" {
 }
 
 resource "aws_security_group" "ecs_service_notification_service" {
-  name_prefix = "atlas-staging-ecs-service-notification-service-"
+  name_prefix = "accountabilityatlas-staging-ecs-service-notification-service-"
   description = "ecs service notification-service"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -246,7 +246,7 @@ resource "aws_security_group" "ecs_service_notification_service" {
 }
 
 resource "aws_security_group" "database_postgres" {
-  name_prefix = "atlas-staging-database-postgres-"
+  name_prefix = "accountabilityatlas-staging-database-postgres-"
   description = "database postgres"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -255,7 +255,7 @@ resource "aws_security_group" "database_postgres" {
 }
 
 resource "aws_security_group" "cache_redis" {
-  name_prefix = "atlas-staging-cache-redis-"
+  name_prefix = "accountabilityatlas-staging-cache-redis-"
   description = "cache redis"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -264,7 +264,7 @@ resource "aws_security_group" "cache_redis" {
 }
 
 resource "aws_security_group" "search_domain_search" {
-  name_prefix = "atlas-staging-search-domain-search-"
+  name_prefix = "accountabilityatlas-staging-search-domain-search-"
   description = "search domain search"
   vpc_id      = aws_vpc.main.id
   lifecycle {
@@ -273,7 +273,7 @@ resource "aws_security_group" "search_domain_search" {
 }
 
 resource "aws_security_group" "load_balancer_main" {
-  name_prefix = "atlas-staging-load-balancer-main-"
+  name_prefix = "accountabilityatlas-staging-load-balancer-main-"
   description = "load balancer main"
   vpc_id      = aws_vpc.main.id
   lifecycle {

@@ -3,7 +3,7 @@
 
 terraform {
   backend "s3" {
-    bucket       = "atlas-tfstate-7c826025"
+    bucket       = "accountabilityatlas-tfstate-34de0f6e"
     key          = "staging/terraform.tfstate"
     region       = "us-east-1"
     encrypt      = true
@@ -15,7 +15,7 @@ provider "aws" {
   region = var.region
   default_tags {
     tags = {
-      project     = "atlas"
+      project     = "accountabilityatlas"
       environment = "staging"
       managed-by  = "stackwright"
     }

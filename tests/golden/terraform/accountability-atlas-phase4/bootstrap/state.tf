@@ -5,7 +5,7 @@ resource "aws_s3_bucket" "state" {
   # checkov:skip=CKV_AWS_18:server access logs need a log bucket; add one when you need them
   # checkov:skip=CKV_AWS_144:cross-region replication doubles storage cost; add it for data you cannot recreate
   # checkov:skip=CKV2_AWS_62:no consumer for event notifications
-  bucket = "atlas-tfstate-7c826025"
+  bucket = "accountabilityatlas-tfstate-34de0f6e"
   # Holds every environment's Terraform state; versioned so a bad apply can be rolled back.
   lifecycle {
     prevent_destroy = true

@@ -2,7 +2,7 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_ecr_repository" "api_gateway" {
-  name                 = "atlas-prod/api-gateway"
+  name                 = "accountabilityatlas-prod/api-gateway"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -34,7 +34,7 @@ resource "aws_ecr_lifecycle_policy" "api_gateway" {
 }
 
 resource "aws_ecr_repository" "location_service" {
-  name                 = "atlas-prod/location-service"
+  name                 = "accountabilityatlas-prod/location-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -66,7 +66,7 @@ resource "aws_ecr_lifecycle_policy" "location_service" {
 }
 
 resource "aws_ecr_repository" "moderation_service" {
-  name                 = "atlas-prod/moderation-service"
+  name                 = "accountabilityatlas-prod/moderation-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -98,7 +98,7 @@ resource "aws_ecr_lifecycle_policy" "moderation_service" {
 }
 
 resource "aws_ecr_repository" "notification_service" {
-  name                 = "atlas-prod/notification-service"
+  name                 = "accountabilityatlas-prod/notification-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -130,7 +130,7 @@ resource "aws_ecr_lifecycle_policy" "notification_service" {
 }
 
 resource "aws_ecr_repository" "search_service" {
-  name                 = "atlas-prod/search-service"
+  name                 = "accountabilityatlas-prod/search-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -162,7 +162,7 @@ resource "aws_ecr_lifecycle_policy" "search_service" {
 }
 
 resource "aws_ecr_repository" "user_service" {
-  name                 = "atlas-prod/user-service"
+  name                 = "accountabilityatlas-prod/user-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -194,7 +194,7 @@ resource "aws_ecr_lifecycle_policy" "user_service" {
 }
 
 resource "aws_ecr_repository" "video_service" {
-  name                 = "atlas-prod/video-service"
+  name                 = "accountabilityatlas-prod/video-service"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -226,7 +226,7 @@ resource "aws_ecr_lifecycle_policy" "video_service" {
 }
 
 resource "aws_ecr_repository" "web_app" {
-  name                 = "atlas-prod/web-app"
+  name                 = "accountabilityatlas-prod/web-app"
   image_tag_mutability = "IMMUTABLE"
   force_delete         = false
   image_scanning_configuration {
@@ -258,7 +258,7 @@ resource "aws_ecr_lifecycle_policy" "web_app" {
 }
 
 resource "aws_ecs_cluster" "main" {
-  name = "atlas-prod"
+  name = "accountabilityatlas-prod"
   setting {
     name  = "containerInsights"
     value = "enabled"
@@ -269,13 +269,13 @@ resource "aws_ecs_cluster" "main" {
 }
 
 resource "aws_service_discovery_http_namespace" "main" {
-  name        = "atlas-prod"
+  name        = "accountabilityatlas-prod"
   description = "services find each other by name through ECS Service Connect"
 }
 
 resource "aws_ecs_task_definition" "web_app" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-web-app"
+  family                   = "accountabilityatlas-prod-web-app"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -304,6 +304,14 @@ resource "aws_ecs_task_definition" "web_app" {
         {
           name  = "API_GATEWAY_URL"
           value = "http://api-gateway:8080"
+        },
+        {
+          name  = "BUCKET_ASSETS"
+          value = aws_s3_bucket.assets.id
+        },
+        {
+          name  = "NODE_ENV"
+          value = "production"
         },
       ]
       secrets = [
@@ -384,11 +392,11 @@ resource "aws_appautoscaling_target" "web_app" {
   scalable_dimension = "ecs:service:DesiredCount"
   resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.web_app.name}"
   min_capacity       = 2
-  max_capacity       = 10
+  max_capacity       = 5
 }
 
 resource "aws_appautoscaling_policy" "web_app" {
-  name               = "atlas-prod-web-app-cpu"
+  name               = "accountabilityatlas-prod-web-app-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.web_app.service_namespace
   scalable_dimension = aws_appautoscaling_target.web_app.scalable_dimension
@@ -405,7 +413,7 @@ resource "aws_appautoscaling_policy" "web_app" {
 
 resource "aws_ecs_task_definition" "api_gateway" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-api-gateway"
+  family                   = "accountabilityatlas-prod-api-gateway"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -446,6 +454,10 @@ resource "aws_ecs_task_definition" "api_gateway" {
         {
           name  = "SEARCH_SERVICE_URL"
           value = "http://search-service:8084"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
         {
           name  = "USER_SERVICE_URL"
@@ -540,7 +552,7 @@ resource "aws_appautoscaling_target" "api_gateway" {
 }
 
 resource "aws_appautoscaling_policy" "api_gateway" {
-  name               = "atlas-prod-api-gateway-cpu"
+  name               = "accountabilityatlas-prod-api-gateway-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.api_gateway.service_namespace
   scalable_dimension = aws_appautoscaling_target.api_gateway.scalable_dimension
@@ -557,7 +569,7 @@ resource "aws_appautoscaling_policy" "api_gateway" {
 
 resource "aws_ecs_task_definition" "user_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-user-service"
+  family                   = "accountabilityatlas-prod-user-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -611,8 +623,16 @@ resource "aws_ecs_task_definition" "user_service" {
           name  = "REDIS_TLS"
           value = "true"
         },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
+        },
       ]
       secrets = [
+        {
+          name      = "ADMIN_EMAIL"
+          valueFrom = aws_secretsmanager_secret.admin_email.arn
+        },
         {
           name      = "ADMIN_PASSWORD_HASH"
           valueFrom = aws_secretsmanager_secret.admin_password_hash.arn
@@ -707,7 +727,7 @@ resource "aws_appautoscaling_target" "user_service" {
 }
 
 resource "aws_appautoscaling_policy" "user_service" {
-  name               = "atlas-prod-user-service-cpu"
+  name               = "accountabilityatlas-prod-user-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.user_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.user_service.scalable_dimension
@@ -724,7 +744,7 @@ resource "aws_appautoscaling_policy" "user_service" {
 
 resource "aws_ecs_task_definition" "video_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-video-service"
+  family                   = "accountabilityatlas-prod-video-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -750,10 +770,6 @@ resource "aws_ecs_task_definition" "video_service" {
         },
       ]
       environment = [
-        {
-          name  = "BUCKET_VIDEOS"
-          value = aws_s3_bucket.videos.id
-        },
         {
           name  = "DATABASE_HOST"
           value = aws_db_instance.main.address
@@ -781,6 +797,10 @@ resource "aws_ecs_task_definition" "video_service" {
         {
           name  = "REDIS_TLS"
           value = "true"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -874,7 +894,7 @@ resource "aws_appautoscaling_target" "video_service" {
 }
 
 resource "aws_appautoscaling_policy" "video_service" {
-  name               = "atlas-prod-video-service-cpu"
+  name               = "accountabilityatlas-prod-video-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.video_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.video_service.scalable_dimension
@@ -891,7 +911,7 @@ resource "aws_appautoscaling_policy" "video_service" {
 
 resource "aws_ecs_task_definition" "location_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-location-service"
+  family                   = "accountabilityatlas-prod-location-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -944,6 +964,10 @@ resource "aws_ecs_task_definition" "location_service" {
         {
           name  = "REDIS_TLS"
           value = "true"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -1033,7 +1057,7 @@ resource "aws_appautoscaling_target" "location_service" {
 }
 
 resource "aws_appautoscaling_policy" "location_service" {
-  name               = "atlas-prod-location-service-cpu"
+  name               = "accountabilityatlas-prod-location-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.location_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.location_service.scalable_dimension
@@ -1050,7 +1074,7 @@ resource "aws_appautoscaling_policy" "location_service" {
 
 resource "aws_ecs_task_definition" "search_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-search-service"
+  family                   = "accountabilityatlas-prod-search-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "512"
@@ -1095,6 +1119,10 @@ resource "aws_ecs_task_definition" "search_service" {
         {
           name  = "SEARCH_URL"
           value = "https://${aws_opensearch_domain.main.endpoint}"
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -1180,7 +1208,7 @@ resource "aws_appautoscaling_target" "search_service" {
 }
 
 resource "aws_appautoscaling_policy" "search_service" {
-  name               = "atlas-prod-search-service-cpu"
+  name               = "accountabilityatlas-prod-search-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.search_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.search_service.scalable_dimension
@@ -1197,7 +1225,7 @@ resource "aws_appautoscaling_policy" "search_service" {
 
 resource "aws_ecs_task_definition" "moderation_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-moderation-service"
+  family                   = "accountabilityatlas-prod-moderation-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1242,6 +1270,10 @@ resource "aws_ecs_task_definition" "moderation_service" {
         {
           name  = "QUEUE_MODERATION_URL"
           value = aws_sqs_queue.moderation.url
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -1327,7 +1359,7 @@ resource "aws_appautoscaling_target" "moderation_service" {
 }
 
 resource "aws_appautoscaling_policy" "moderation_service" {
-  name               = "atlas-prod-moderation-service-cpu"
+  name               = "accountabilityatlas-prod-moderation-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.moderation_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.moderation_service.scalable_dimension
@@ -1344,7 +1376,7 @@ resource "aws_appautoscaling_policy" "moderation_service" {
 
 resource "aws_ecs_task_definition" "notification_service" {
   # checkov:skip=CKV_AWS_336:most application images write to their own filesystem; set readonlyRootFilesystem once yours does not
-  family                   = "atlas-prod-notification-service"
+  family                   = "accountabilityatlas-prod-notification-service"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "256"
@@ -1389,6 +1421,10 @@ resource "aws_ecs_task_definition" "notification_service" {
         {
           name  = "QUEUE_NOTIFICATIONS_URL"
           value = aws_sqs_queue.notifications.url
+        },
+        {
+          name  = "SPRING_PROFILES_ACTIVE"
+          value = "prod"
         },
       ]
       secrets = [
@@ -1474,7 +1510,7 @@ resource "aws_appautoscaling_target" "notification_service" {
 }
 
 resource "aws_appautoscaling_policy" "notification_service" {
-  name               = "atlas-prod-notification-service-cpu"
+  name               = "accountabilityatlas-prod-notification-service-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.notification_service.service_namespace
   scalable_dimension = aws_appautoscaling_target.notification_service.scalable_dimension

@@ -2,12 +2,12 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_db_subnet_group" "main" {
-  name       = "atlas-prod-db"
+  name       = "accountabilityatlas-prod-db"
   subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
 }
 
 resource "aws_db_parameter_group" "main" {
-  name_prefix = "atlas-prod-postgres-"
+  name_prefix = "accountabilityatlas-prod-postgres-"
   family      = "postgres16"
   parameter {
     name         = "rds.force_ssl"
@@ -34,7 +34,7 @@ resource "aws_db_parameter_group" "main" {
 resource "aws_db_instance" "main" {
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
   # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
-  identifier                          = "atlas-prod-postgres"
+  identifier                          = "accountabilityatlas-prod-postgres"
   engine                              = "postgres"
   engine_version                      = "16"
   instance_class                      = "db.r6g.large"
@@ -54,7 +54,7 @@ resource "aws_db_instance" "main" {
   copy_tags_to_snapshot               = true
   deletion_protection                 = true
   skip_final_snapshot                 = false
-  final_snapshot_identifier           = "atlas-prod-postgres-final"
+  final_snapshot_identifier           = "accountabilityatlas-prod-postgres-final"
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   performance_insights_enabled        = true
@@ -69,7 +69,7 @@ data "aws_secretsmanager_random_password" "database__password" {
 resource "aws_secretsmanager_secret" "database__password" {
   # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotating the master password needs every service restarted with the new one
-  name                    = "atlas-prod/database-password"
+  name                    = "accountabilityatlas-prod/database-password"
   recovery_window_in_days = 7
 }
 
@@ -85,7 +85,7 @@ resource "aws_db_instance" "replica_1" {
   # checkov:skip=CKV_AWS_157:a read replica is one instance by design
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; off, as on the primary
   # checkov:skip=CKV_AWS_354:Performance Insights uses the AWS-managed key, as on the primary
-  identifier                          = "atlas-prod-postgres-replica-1"
+  identifier                          = "accountabilityatlas-prod-postgres-replica-1"
   replicate_source_db                 = aws_db_instance.main.identifier
   instance_class                      = "db.r6g.large"
   storage_type                        = "gp3"
@@ -121,7 +121,7 @@ resource "aws_opensearch_domain" "main" {
   # checkov:skip=CKV_AWS_318:dedicated master nodes would be three more instances than the stack's search.nodes; add them for large clusters
   # checkov:skip=CKV2_AWS_59:dedicated master nodes are not in the plan: the stack's search.nodes are data nodes
   # checkov:skip=CKV2_AWS_52:access is granted by IAM in the domain's access policy (to the services that use search), not by fine-grained access control
-  domain_name    = "atlas-prod-search"
+  domain_name    = "accountabilityatlas-p-2c210a"
   engine_version = "OpenSearch_2.13"
   cluster_config {
     instance_type          = "r6g.large.search"

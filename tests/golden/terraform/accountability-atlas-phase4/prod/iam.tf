@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {
 }
 
 resource "aws_iam_role" "web_app_execution" {
-  name               = "atlas-prod-web-app-execution"
+  name               = "accountabilityatlas-prod-web-app-execution"
   assume_role_policy = data.aws_iam_policy_document.web_app_execution_assume.json
 }
 
@@ -39,7 +39,7 @@ resource "aws_iam_role_policy" "web_app_execution_secrets" {
 }
 
 resource "aws_iam_role" "web_app_task" {
-  name               = "atlas-prod-web-app-task"
+  name               = "accountabilityatlas-prod-web-app-task"
   assume_role_policy = data.aws_iam_policy_document.web_app_task_assume.json
 }
 
@@ -54,6 +54,16 @@ data "aws_iam_policy_document" "web_app_task_assume" {
 }
 
 data "aws_iam_policy_document" "web_app_task_access" {
+  statement {
+    sid       = "ObjectsAssets"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.assets.arn}/*"]
+  }
+  statement {
+    sid       = "ListAssets"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.assets.arn]
+  }
   # X-Ray's write actions cannot be scoped to a resource.
   statement {
     sid       = "Tracing"
@@ -69,7 +79,7 @@ resource "aws_iam_role_policy" "web_app_task_access" {
 }
 
 resource "aws_iam_role" "api_gateway_execution" {
-  name               = "atlas-prod-api-gateway-execution"
+  name               = "accountabilityatlas-prod-api-gateway-execution"
   assume_role_policy = data.aws_iam_policy_document.api_gateway_execution_assume.json
 }
 
@@ -89,7 +99,7 @@ resource "aws_iam_role_policy_attachment" "api_gateway_execution" {
 }
 
 resource "aws_iam_role" "api_gateway_task" {
-  name               = "atlas-prod-api-gateway-task"
+  name               = "accountabilityatlas-prod-api-gateway-task"
   assume_role_policy = data.aws_iam_policy_document.api_gateway_task_assume.json
 }
 
@@ -119,7 +129,7 @@ resource "aws_iam_role_policy" "api_gateway_task_access" {
 }
 
 resource "aws_iam_role" "user_service_execution" {
-  name               = "atlas-prod-user-service-execution"
+  name               = "accountabilityatlas-prod-user-service-execution"
   assume_role_policy = data.aws_iam_policy_document.user_service_execution_assume.json
 }
 
@@ -144,6 +154,7 @@ data "aws_iam_policy_document" "user_service_execution_secrets" {
     actions = ["secretsmanager:GetSecretValue"]
     resources = [
       aws_secretsmanager_secret.jwt_private_key.arn,
+      aws_secretsmanager_secret.admin_email.arn,
       aws_secretsmanager_secret.admin_password_hash.arn,
       aws_secretsmanager_secret.database__password.arn,
       aws_secretsmanager_secret.cache__auth_token.arn,
@@ -158,7 +169,7 @@ resource "aws_iam_role_policy" "user_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "user_service_task" {
-  name               = "atlas-prod-user-service-task"
+  name               = "accountabilityatlas-prod-user-service-task"
   assume_role_policy = data.aws_iam_policy_document.user_service_task_assume.json
 }
 
@@ -188,7 +199,7 @@ resource "aws_iam_role_policy" "user_service_task_access" {
 }
 
 resource "aws_iam_role" "video_service_execution" {
-  name               = "atlas-prod-video-service-execution"
+  name               = "accountabilityatlas-prod-video-service-execution"
   assume_role_policy = data.aws_iam_policy_document.video_service_execution_assume.json
 }
 
@@ -226,7 +237,7 @@ resource "aws_iam_role_policy" "video_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "video_service_task" {
-  name               = "atlas-prod-video-service-task"
+  name               = "accountabilityatlas-prod-video-service-task"
   assume_role_policy = data.aws_iam_policy_document.video_service_task_assume.json
 }
 
@@ -241,16 +252,6 @@ data "aws_iam_policy_document" "video_service_task_assume" {
 }
 
 data "aws_iam_policy_document" "video_service_task_access" {
-  statement {
-    sid       = "ObjectsVideos"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-    resources = ["${aws_s3_bucket.videos.arn}/*"]
-  }
-  statement {
-    sid       = "ListVideos"
-    actions   = ["s3:ListBucket"]
-    resources = [aws_s3_bucket.videos.arn]
-  }
   # X-Ray's write actions cannot be scoped to a resource.
   statement {
     sid       = "Tracing"
@@ -266,7 +267,7 @@ resource "aws_iam_role_policy" "video_service_task_access" {
 }
 
 resource "aws_iam_role" "location_service_execution" {
-  name               = "atlas-prod-location-service-execution"
+  name               = "accountabilityatlas-prod-location-service-execution"
   assume_role_policy = data.aws_iam_policy_document.location_service_execution_assume.json
 }
 
@@ -303,7 +304,7 @@ resource "aws_iam_role_policy" "location_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "location_service_task" {
-  name               = "atlas-prod-location-service-task"
+  name               = "accountabilityatlas-prod-location-service-task"
   assume_role_policy = data.aws_iam_policy_document.location_service_task_assume.json
 }
 
@@ -333,7 +334,7 @@ resource "aws_iam_role_policy" "location_service_task_access" {
 }
 
 resource "aws_iam_role" "search_service_execution" {
-  name               = "atlas-prod-search-service-execution"
+  name               = "accountabilityatlas-prod-search-service-execution"
   assume_role_policy = data.aws_iam_policy_document.search_service_execution_assume.json
 }
 
@@ -367,7 +368,7 @@ resource "aws_iam_role_policy" "search_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "search_service_task" {
-  name               = "atlas-prod-search-service-task"
+  name               = "accountabilityatlas-prod-search-service-task"
   assume_role_policy = data.aws_iam_policy_document.search_service_task_assume.json
 }
 
@@ -402,7 +403,7 @@ resource "aws_iam_role_policy" "search_service_task_access" {
 }
 
 resource "aws_iam_role" "moderation_service_execution" {
-  name               = "atlas-prod-moderation-service-execution"
+  name               = "accountabilityatlas-prod-moderation-service-execution"
   assume_role_policy = data.aws_iam_policy_document.moderation_service_execution_assume.json
 }
 
@@ -436,7 +437,7 @@ resource "aws_iam_role_policy" "moderation_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "moderation_service_task" {
-  name               = "atlas-prod-moderation-service-task"
+  name               = "accountabilityatlas-prod-moderation-service-task"
   assume_role_policy = data.aws_iam_policy_document.moderation_service_task_assume.json
 }
 
@@ -478,7 +479,7 @@ resource "aws_iam_role_policy" "moderation_service_task_access" {
 }
 
 resource "aws_iam_role" "notification_service_execution" {
-  name               = "atlas-prod-notification-service-execution"
+  name               = "accountabilityatlas-prod-notification-service-execution"
   assume_role_policy = data.aws_iam_policy_document.notification_service_execution_assume.json
 }
 
@@ -512,7 +513,7 @@ resource "aws_iam_role_policy" "notification_service_execution_secrets" {
 }
 
 resource "aws_iam_role" "notification_service_task" {
-  name               = "atlas-prod-notification-service-task"
+  name               = "accountabilityatlas-prod-notification-service-task"
   assume_role_policy = data.aws_iam_policy_document.notification_service_task_assume.json
 }
 

@@ -4,7 +4,7 @@
 resource "aws_lb" "main" {
   # checkov:skip=CKV_AWS_91:access logs need a log bucket billed per GB; add one and an access_logs block when you need them
   # checkov:skip=CKV2_AWS_76:the web ACL leaves out AWSManagedRulesAnonymousIpList, which blocks VPN and Tor users; Log4j inputs are blocked by AWSManagedRulesKnownBadInputsRuleSet
-  name                       = "atlas-prod-alb"
+  name                       = "accountabilityatlas-prod-alb"
   load_balancer_type         = "application"
   internal                   = false
   security_groups            = [aws_security_group.load_balancer_main.id]
@@ -97,7 +97,7 @@ resource "aws_lb_listener_rule" "api_gateway" {
 
 resource "aws_wafv2_web_acl" "main" {
   # checkov:skip=CKV2_AWS_31:WAF logging is billed per GB; add an aws_wafv2_web_acl_logging_configuration when you need it
-  name  = "atlas-prod-waf"
+  name  = "accountabilityatlas-prod-waf"
   scope = "REGIONAL"
   default_action {
     allow {
@@ -181,7 +181,7 @@ resource "aws_wafv2_web_acl" "main" {
   }
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "atlas-prod-waf"
+    metric_name                = "accountabilityatlas-prod-waf"
     sampled_requests_enabled   = true
   }
 }

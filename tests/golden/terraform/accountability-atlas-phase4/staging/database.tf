@@ -2,12 +2,12 @@
 # a file changed since it wrote it unless asked to (--force).
 
 resource "aws_db_subnet_group" "main" {
-  name       = "atlas-staging-db"
+  name       = "accountabilityatlas-staging-db"
   subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
 }
 
 resource "aws_db_parameter_group" "main" {
-  name_prefix = "atlas-staging-postgres-"
+  name_prefix = "accountabilityatlas-staging-postgres-"
   family      = "postgres16"
   parameter {
     name         = "rds.force_ssl"
@@ -36,7 +36,7 @@ resource "aws_db_instance" "main" {
   # checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase 4); set postgres.multi_az to have it now
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
   # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
-  identifier                          = "atlas-staging-postgres"
+  identifier                          = "accountabilityatlas-staging-postgres"
   engine                              = "postgres"
   engine_version                      = "16"
   instance_class                      = "db.t3.medium"
@@ -56,7 +56,7 @@ resource "aws_db_instance" "main" {
   copy_tags_to_snapshot               = true
   deletion_protection                 = false
   skip_final_snapshot                 = false
-  final_snapshot_identifier           = "atlas-staging-postgres-final"
+  final_snapshot_identifier           = "accountabilityatlas-staging-postgres-final"
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   performance_insights_enabled        = true
@@ -71,7 +71,7 @@ data "aws_secretsmanager_random_password" "database__password" {
 resource "aws_secretsmanager_secret" "database__password" {
   # checkov:skip=CKV_AWS_149:encrypted with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV2_AWS_57:rotating the master password needs every service restarted with the new one
-  name                    = "atlas-staging/database-password"
+  name                    = "accountabilityatlas-staging/database-password"
   recovery_window_in_days = 0
 }
 
@@ -90,7 +90,7 @@ resource "aws_opensearch_domain" "main" {
   # checkov:skip=CKV_AWS_318:dedicated master nodes would be three more instances than the stack's search.nodes; add them for large clusters
   # checkov:skip=CKV2_AWS_59:dedicated master nodes are not in the plan: the stack's search.nodes are data nodes
   # checkov:skip=CKV2_AWS_52:access is granted by IAM in the domain's access policy (to the services that use search), not by fine-grained access control
-  domain_name    = "atlas-staging-search"
+  domain_name    = "accountabilityatlas-s-70b4c2"
   engine_version = "OpenSearch_2.13"
   cluster_config {
     instance_type          = "t3.small.search"

@@ -9,7 +9,7 @@ data "aws_route53_zone" "main" {
 
 resource "aws_route53_record" "apex" {
   zone_id = data.aws_route53_zone.main.zone_id
-  name    = "staging.accountabilityatlas.com"
+  name    = "api.staging.accountabilityatlas.com"
   type    = "A"
   alias {
     name                   = aws_lb.main.dns_name
@@ -20,15 +20,15 @@ resource "aws_route53_record" "apex" {
 
 resource "aws_route53_record" "www" {
   zone_id = data.aws_route53_zone.main.zone_id
-  name    = "www.staging.accountabilityatlas.com"
+  name    = "www.api.staging.accountabilityatlas.com"
   type    = "CNAME"
   ttl     = 300
-  records = ["staging.accountabilityatlas.com"]
+  records = ["api.staging.accountabilityatlas.com"]
 }
 
 resource "aws_acm_certificate" "main" {
-  domain_name               = "staging.accountabilityatlas.com"
-  subject_alternative_names = ["www.staging.accountabilityatlas.com"]
+  domain_name               = "api.staging.accountabilityatlas.com"
+  subject_alternative_names = ["www.api.staging.accountabilityatlas.com"]
   validation_method         = "DNS"
   lifecycle {
     create_before_destroy = true

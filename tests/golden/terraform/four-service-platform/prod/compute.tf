@@ -448,9 +448,6 @@ resource "aws_ecs_service" "scheduler" {
   propagate_tags                    = "SERVICE"
   enable_ecs_managed_tags           = true
   health_check_grace_period_seconds = 60
-  # A singleton: a deploy stops the old task before it starts the new one.
-  deployment_minimum_healthy_percent = 0
-  deployment_maximum_percent         = 100
   network_configuration {
     subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
     security_groups  = [aws_security_group.ecs_service_scheduler.id]

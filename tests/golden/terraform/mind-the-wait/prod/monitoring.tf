@@ -49,6 +49,12 @@ resource "aws_sns_topic_policy" "alerts" {
   policy = data.aws_iam_policy_document.alerts_publish.json
 }
 
+resource "aws_sns_topic_subscription" "alerts_email" {
+  topic_arn = aws_sns_topic.alerts.arn
+  protocol  = "email"
+  endpoint  = "alerts@mindthewait.example.com"
+}
+
 resource "aws_cloudwatch_metric_alarm" "service_cpu_php" {
   alarm_name          = "mind-the-wait-prod-service-cpu-php"
   alarm_description   = "service CPU high for 10 minutes"
@@ -206,7 +212,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu_postgres" {
   metric_name         = "CPUUtilization"
   statistic           = "Average"
   comparison_operator = "GreaterThanThreshold"
-  threshold           = 80
+  threshold           = 90
   period              = 300
   evaluation_periods  = 2
   treat_missing_data  = "notBreaching"

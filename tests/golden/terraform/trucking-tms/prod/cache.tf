@@ -3,7 +3,7 @@
 
 resource "aws_elasticache_subnet_group" "main" {
   name       = "andi-tms-prod-cache"
-  subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
+  subnet_ids = [aws_subnet.private_1.id, aws_subnet.private_2.id]
 }
 
 resource "aws_elasticache_parameter_group" "main" {

@@ -70,6 +70,10 @@ resource "aws_ecs_task_definition" "api" {
       ]
       environment = [
         {
+          name  = "AWS_REGION"
+          value = "us-east-1"
+        },
+        {
           name  = "BUCKET_DOCUMENTS"
           value = aws_s3_bucket.documents.id
         },
@@ -116,16 +120,16 @@ resource "aws_ecs_task_definition" "api" {
           valueFrom = aws_secretsmanager_secret.database__password.arn
         },
         {
-          name      = "DATABASE_SECRET"
-          valueFrom = aws_secretsmanager_secret.database_secret.arn
+          name      = "DATABASE_SECRET_JSON"
+          valueFrom = aws_secretsmanager_secret.database_secret_json.arn
         },
         {
           name      = "REDIS_AUTH_TOKEN"
           valueFrom = aws_secretsmanager_secret.cache__auth_token.arn
         },
         {
-          name      = "REDIS_SECRET"
-          valueFrom = aws_secretsmanager_secret.redis_secret.arn
+          name      = "REDIS_SECRET_JSON"
+          valueFrom = aws_secretsmanager_secret.redis_secret_json.arn
         },
       ]
       logConfiguration = {
@@ -135,6 +139,16 @@ resource "aws_ecs_task_definition" "api" {
           awslogs-region        = var.region
           awslogs-stream-prefix = "api"
         }
+      }
+      healthCheck = {
+        command = [
+          "CMD-SHELL",
+          "python -c \"import urllib.request as r; r.urlopen('http://localhost:8000/health')\"",
+        ]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
       }
     },
   ])
@@ -149,9 +163,6 @@ resource "aws_ecs_service" "api" {
   propagate_tags                    = "SERVICE"
   enable_ecs_managed_tags           = true
   health_check_grace_period_seconds = 60
-  # A singleton: a deploy stops the old task before it starts the new one.
-  deployment_minimum_healthy_percent = 0
-  deployment_maximum_percent         = 100
   network_configuration {
     subnets          = [aws_subnet.private_1.id, aws_subnet.private_2.id]
     security_groups  = [aws_security_group.ecs_service_api.id]

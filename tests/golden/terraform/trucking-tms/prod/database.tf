@@ -3,7 +3,7 @@
 
 resource "aws_db_subnet_group" "main" {
   name       = "andi-tms-prod-db"
-  subnet_ids = [aws_subnet.data_1.id, aws_subnet.data_2.id]
+  subnet_ids = [aws_subnet.private_1.id, aws_subnet.private_2.id]
 }
 
 resource "aws_db_parameter_group" "main" {

@@ -29,8 +29,8 @@ data "aws_iam_policy_document" "api_execution_secrets" {
     sid     = "Secrets"
     actions = ["secretsmanager:GetSecretValue"]
     resources = [
-      aws_secretsmanager_secret.database_secret.arn,
-      aws_secretsmanager_secret.redis_secret.arn,
+      aws_secretsmanager_secret.database_secret_json.arn,
+      aws_secretsmanager_secret.redis_secret_json.arn,
       aws_secretsmanager_secret.database__password.arn,
       aws_secretsmanager_secret.cache__auth_token.arn,
     ]

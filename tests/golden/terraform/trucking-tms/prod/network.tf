@@ -64,28 +64,6 @@ resource "aws_subnet" "private_2" {
   }
 }
 
-resource "aws_subnet" "data_1" {
-  vpc_id                  = aws_vpc.main.id
-  cidr_block              = "10.0.20.0/24"
-  availability_zone       = local.azs[0]
-  map_public_ip_on_launch = false
-  tags = {
-    Name = "andi-tms-prod-data-1"
-    tier = "data"
-  }
-}
-
-resource "aws_subnet" "data_2" {
-  vpc_id                  = aws_vpc.main.id
-  cidr_block              = "10.0.21.0/24"
-  availability_zone       = local.azs[1]
-  map_public_ip_on_launch = false
-  tags = {
-    Name = "andi-tms-prod-data-2"
-    tier = "data"
-  }
-}
-
 resource "aws_route_table" "public" {
   vpc_id = aws_vpc.main.id
   route {
@@ -135,14 +113,6 @@ resource "aws_route_table" "private_2" {
   }
 }
 
-resource "aws_route_table" "data" {
-  # No route out: the data tier is not reachable from, nor reaches, the internet.
-  vpc_id = aws_vpc.main.id
-  tags = {
-    Name = "andi-tms-prod-data"
-  }
-}
-
 resource "aws_route_table_association" "public_1" {
   subnet_id      = aws_subnet.public_1.id
   route_table_id = aws_route_table.public.id
@@ -161,16 +131,6 @@ resource "aws_route_table_association" "private_1" {
 resource "aws_route_table_association" "private_2" {
   subnet_id      = aws_subnet.private_2.id
   route_table_id = aws_route_table.private_2.id
-}
-
-resource "aws_route_table_association" "data_1" {
-  subnet_id      = aws_subnet.data_1.id
-  route_table_id = aws_route_table.data.id
-}
-
-resource "aws_route_table_association" "data_2" {
-  subnet_id      = aws_subnet.data_2.id
-  route_table_id = aws_route_table.data.id
 }
 
 resource "aws_security_group" "ecs_service_api" {

@@ -1,8 +1,8 @@
 #!/bin/bash
 # Written by stackwright: writes the env files the Compose project reads. stack.env says where
 # the database, cache, buckets and queues are (from settings.json); <service>.env holds the
-# secrets that service uses, fetched from Parameter Store or Secrets Manager as secrets.tsv
-# lists them. Values go from the store into the files through jq, never through the shell.
+# secrets that service uses (the database password only if it uses the database), fetched from
+# Parameter Store or Secrets Manager as secrets.tsv lists them. Values go from the store into the files through jq, never through the shell.
 set -euo pipefail
 app=/opt/app
 settings="$app/settings.json"
@@ -39,10 +39,9 @@ read_secret() {  # store, name
   fi
 }
 
+# The database password's secret is Terraform's (its ARN is in settings.json): secrets.tsv
+# names it with the store `database`, for the services that use the database only.
 database_secret=$(jq -r '.database_secret_arn // ""' "$settings")
-if [ -n "$database_secret" ] && read_secret secrets-manager "$database_secret" > "$app/.value"; then
-  envline DATABASE_PASSWORD < "$app/.value" >> "$app/stack.env"
-fi
 
 # Each line: service, variable, store, name. Names were checked when the stack loaded;
 # checked again here, as a line that is not a name is never used as a path or a variable.
@@ -58,6 +57,10 @@ while IFS=$'\t' read -r service variable store name <&3; do
   : > "$app/$service.env"
 done 3< "$app/secrets.tsv"
 while IFS=$'\t' read -r service variable store name <&3; do
+  if [ "$store" = database ]; then
+    store=secrets-manager
+    name=$database_secret
+  fi
   if read_secret "$store" "$name" > "$app/.value"; then
     envline "$variable" < "$app/.value" >> "$app/$service.env"
   fi
