@@ -1,0 +1,467 @@
+"""A local AWS API (moto's server) for applying the emitted Terraform, and what it takes to point
+a root at it: override files for the provider and the backend, fake credentials, and the one list
+of resource types the emulator cannot create, each with the reason it cannot.
+
+Each server listens on 127.0.0.1 on a free port and keeps its state in memory only.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import boto3
+
+HOST = "127.0.0.1"
+STARTUP_SECONDS = 60
+
+# moto's own switches: AWS-managed IAM policies exist (execution roles attach
+# AmazonECSTaskExecutionRolePolicy), and ACM certificates are issued at once instead of after
+# moto's default 60 seconds.
+MOTO_SETTINGS = {
+    "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
+    "MOTO_ACM_VALIDATION_WAIT": "0",
+}
+
+# Provider endpoint name → the resource and data-source type prefixes served by it.
+SERVICES: Mapping[str, tuple[str, ...]] = {
+    "acm": ("aws_acm_",),
+    "appautoscaling": ("aws_appautoscaling_",),
+    "budgets": ("aws_budgets_",),
+    "cloudwatch": ("aws_cloudwatch_metric_alarm", "aws_cloudwatch_dashboard"),
+    "ec2": (
+        "aws_vpc",
+        "aws_subnet",
+        "aws_route_table",
+        "aws_internet_gateway",
+        "aws_nat_gateway",
+        "aws_eip",
+        "aws_security_group",
+        "aws_default_security_group",
+        "aws_instance",
+    ),
+    "ecr": ("aws_ecr_",),
+    "ecs": ("aws_ecs_",),
+    "elasticache": ("aws_elasticache_",),
+    "elbv2": ("aws_lb",),
+    "iam": ("aws_iam_",),
+    "kms": ("aws_kms_",),
+    "logs": ("aws_cloudwatch_log_",),
+    "opensearch": ("aws_opensearch_",),
+    "rds": ("aws_db_",),
+    "route53": ("aws_route53_",),
+    "s3": ("aws_s3_",),
+    "scheduler": ("aws_scheduler_",),
+    "secretsmanager": ("aws_secretsmanager_",),
+    "servicediscovery": ("aws_service_discovery_",),
+    "sns": ("aws_sns_",),
+    "sqs": ("aws_sqs_",),
+    "ssm": ("aws_ssm_",),
+    "sts": ("aws_caller_identity",),
+    "wafv2": ("aws_wafv2_",),
+    "xray": ("aws_xray_",),
+}
+
+
+def service_of(kind: str) -> str | None:
+    """The endpoint a resource or data-source type is served by, if it is one of SERVICES."""
+    return next((name for name, prefixes in SERVICES.items() if kind.startswith(prefixes)), None)
+
+
+# Types Terraform evaluates without calling AWS.
+LOCAL_TYPES = frozenset({"aws_iam_policy_document"})
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the emulator does not do as AWS does, and what the test does about it.
+
+    Without `attributes`, the emulator cannot create the type at all: its blocks are taken out of
+    the copy that is applied; every expression that read `<type>.<name>.<attribute>` gets
+    `stand_ins[attribute]` instead, and any other reference left behind fails the test.
+
+    With `attributes`, the type is applied, but the emulator does not give those attributes back
+    as they were set, so the plan after apply may update them in place, and only them.
+    """
+
+    resource_type: str
+    reason: str
+    attributes: tuple[str, ...] = ()
+    stand_ins: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def taken_out(self) -> bool:
+        return not self.attributes
+
+
+GAPS: tuple[Gap, ...] = (
+    Gap(
+        "aws_elasticache_parameter_group",
+        "moto has no CreateCacheParameterGroup (its server answers HTTP 500)",
+        stand_ins={"name": '"default.redis7"'},
+    ),
+    Gap(
+        "aws_elasticache_replication_group",
+        "moto's CreateReplicationGroup creates no member cache clusters, and the provider reads"
+        " them back (DescribeCacheClusters: CacheClusterNotFound)",
+        stand_ins={
+            "id": '"emulated-cache"',
+            "primary_endpoint_address": '"master.emulated-cache.cache.amazonaws.com"',
+        },
+    ),
+    Gap(
+        "aws_elasticache_subnet_group",
+        "moto has no DeleteCacheSubnetGroup (its server answers HTTP 500), so destroy fails",
+    ),
+    Gap(
+        "aws_budgets_budget",
+        "moto's Budgets has no DescribeSubscribersForNotification, which the provider reads"
+        " back for every notification",
+    ),
+    Gap(
+        "aws_appautoscaling_target",
+        "moto's Application Auto Scaling has no ListTagsForResource (NotImplementedError, HTTP"
+        " 500), which the provider calls to read a target's tags",
+    ),
+    Gap(
+        "aws_appautoscaling_policy",
+        "its scalable target is taken out (see aws_appautoscaling_target), and a policy needs"
+        " one registered",
+    ),
+    Gap(
+        "aws_opensearch_domain",
+        "the provider waits a fixed 10 minutes after CreateDomain before it first looks"
+        " (WithDelay(10*time.Minute)), more than this whole test may take",
+        stand_ins={
+            "arn": '"arn:aws:es:us-east-1:123456789012:domain/emulated-search"',
+            "domain_name": '"emulated-search"',
+            "endpoint": '"emulated-search.us-east-1.es.amazonaws.com"',
+        },
+    ),
+    Gap(
+        "aws_opensearch_domain_policy",
+        "its domain is taken out (see aws_opensearch_domain), and moto refuses a policy for a"
+        " domain it does not have",
+    ),
+    Gap(
+        "aws_xray_sampling_rule",
+        "moto's X-Ray has no sampling-rule API (CreateSamplingRule, GetSamplingRules)",
+    ),
+    Gap(
+        "aws_db_instance_automated_backups_replication",
+        "moto's RDS has no StartDBInstanceAutomatedBackupsReplication",
+    ),
+    Gap(
+        "aws_db_parameter_group",
+        "moto's DescribeDBParameters leaves out each parameter's Source, and the provider keeps"
+        " only parameters whose Source it sees",
+        attributes=("parameter",),
+    ),
+    Gap(
+        "aws_ecs_service",
+        "moto's CreateService ignores healthCheckGracePeriodSeconds, enableECSManagedTags and"
+        " availabilityZoneRebalancing",
+        attributes=(
+            "health_check_grace_period_seconds",
+            "enable_ecs_managed_tags",
+            "availability_zone_rebalancing",
+        ),
+    ),
+    Gap(
+        "aws_db_instance",
+        "moto ignores EnablePerformanceInsights and always reports it off",
+        attributes=("performance_insights_enabled",),
+    ),
+    Gap(
+        "aws_instance",
+        "moto keeps the security groups of an instance launched with a network-interface"
+        " specification (which the provider sends when associate_public_ip_address is set) on"
+        " the interface only, and DescribeInstances shows none on the instance",
+        attributes=("vpc_security_group_ids",),
+    ),
+    Gap(
+        "aws_vpc_security_group_egress_rule",
+        "moto drops the description of a rule whose peer is a security group",
+        attributes=("description",),
+    ),
+    Gap(
+        "aws_vpc_security_group_ingress_rule",
+        "moto drops the description of a rule whose peer is a security group",
+        attributes=("description",),
+    ),
+)
+
+
+@dataclass
+class Emulator:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def reset(self) -> None:
+        request = urllib.request.Request(f"{self.url}/moto-api/reset", method="POST")
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def client(emulator: Emulator, service: str, arn: str) -> Any:
+    """A client for `service` at the emulator, in the region `arn` names."""
+    return boto3.client(
+        service,
+        region_name=arn.split(":")[3],
+        endpoint_url=emulator.url,
+        aws_access_key_id=credentials()["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=credentials()["AWS_SECRET_ACCESS_KEY"],
+    )
+
+
+def _lift_db_instance(emulator: Emulator, attributes: Mapping[str, Any]) -> None:
+    client(emulator, "rds", attributes["arn"]).modify_db_instance(
+        DBInstanceIdentifier=attributes["identifier"],
+        DeletionProtection=False,
+        ApplyImmediately=True,
+    )
+
+
+def _lift_load_balancer(emulator: Emulator, attributes: Mapping[str, Any]) -> None:
+    client(emulator, "elbv2", attributes["arn"]).modify_load_balancer_attributes(
+        LoadBalancerArn=attributes["arn"],
+        Attributes=[{"Key": "deletion_protection.enabled", "Value": "false"}],
+    )
+
+
+# Resource type → how its deletion protection is turned off through the API, as a person does
+# in the console before tearing an environment down. (Through Terraform it costs an apply and,
+# for a database, the provider's minutes of waiting after ModifyDBInstance.)
+LIFT_DELETION_PROTECTION: Mapping[str, Callable[[Emulator, Mapping[str, Any]], None]] = {
+    "aws_db_instance": _lift_db_instance,
+    "aws_lb": _lift_load_balancer,
+}
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def start_emulator(log: Path) -> Emulator:
+    port = free_port()
+    with log.open("wb") as stream:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.emulator", "-H", HOST, "-p", str(port)],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **MOTO_SETTINGS},
+        )
+    emulator = Emulator(f"http://{HOST}:{port}", process, log)
+    try:
+        _wait_until_listening(emulator)
+    except BaseException:
+        emulator.stop()
+        raise
+    return emulator
+
+
+def _wait_until_listening(emulator: Emulator) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if emulator.process.poll() is not None:
+            raise RuntimeError(f"moto server exited: {emulator.log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{emulator.url}/moto-api/data.json", timeout=5):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise RuntimeError(f"moto server at {emulator.url} did not answer in {STARTUP_SECONDS} s")
+
+
+def credentials() -> dict[str, str]:
+    """Fake keys, and nothing that could lead the provider to real ones."""
+    return {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_EC2_METADATA_DISABLED": "true",
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    }
+
+
+def without_aws_settings(environment: Mapping[str, str]) -> dict[str, str]:
+    return {k: v for k, v in environment.items() if not k.startswith("AWS_")}
+
+
+PROVIDER_BLOCK = re.compile(r'^provider "aws" \{\n(?P<body>.*?)^\}\n', re.M | re.S)
+ALIAS = re.compile(r'^  alias\s*=\s*"(?P<alias>[^"]+)"', re.M)
+
+
+def provider_aliases(root: Path) -> list[str | None]:
+    """The alias of each `provider "aws"` block in `root` (None for the default one)."""
+    aliases: list[str | None] = []
+    for path in sorted(root.glob("*.tf")):
+        for block in PROVIDER_BLOCK.finditer(path.read_text()):
+            alias = ALIAS.search(block["body"])
+            aliases.append(alias["alias"] if alias else None)
+    return aliases
+
+
+def provider_override(url: str, aliases: Iterable[str | None]) -> str:
+    endpoints = "".join(f'    {name} = "{url}"\n' for name in sorted(SERVICES))
+    blocks = []
+    for alias in aliases:
+        alias_line = f'  alias = "{alias}"\n' if alias else ""
+        blocks.append(
+            'provider "aws" {\n'
+            f"{alias_line}"
+            "  skip_credentials_validation = true\n"
+            "  skip_metadata_api_check     = true\n"
+            "  s3_use_path_style           = true\n"
+            "  max_retries                 = 2\n"
+            f"  endpoints {{\n{endpoints}  }}\n"
+            "}\n"
+        )
+    return "\n".join(blocks)
+
+
+LOCAL_BACKEND = 'terraform {\n  backend "local" {\n    path = "terraform.tfstate"\n  }\n}\n'
+
+
+def has_backend(root: Path) -> bool:
+    return any(re.search(r'^\s*backend "', p.read_text(), re.M) for p in root.glob("*.tf"))
+
+
+def point_at(root: Path, emulator: Emulator) -> None:
+    """Write the test-only override file that sends `root` to the emulator with local state."""
+    text = provider_override(emulator.url, provider_aliases(root))
+    if has_backend(root):
+        text = f"{LOCAL_BACKEND}\n{text}"
+    (root / "emulator_override.tf").write_text(text, encoding="utf-8")
+
+
+BLOCK = re.compile(r'^resource "(?P<type>[\w-]+)" "(?P<name>[\w-]+)" \{\n.*?^\}\n', re.M | re.S)
+
+
+def resource_types(root: Path) -> set[str]:
+    return {m["type"] for p in root.glob("*.tf") for m in BLOCK.finditer(p.read_text())}
+
+
+def take_out_gaps(root: Path, gaps: Iterable[Gap] = GAPS) -> list[str]:
+    """Remove every block of a gap type from the .tf files in `root`, put the stand-ins where they
+    were read, and return the addresses removed."""
+    by_type = {gap.resource_type: gap for gap in gaps if gap.taken_out}
+    removed: list[str] = []
+    for path in sorted(root.glob("*.tf")):
+        text = path.read_text(encoding="utf-8")
+        found = [m for m in BLOCK.finditer(text) if m["type"] in by_type]
+        for match in reversed(found):
+            text = text[: match.start()] + text[match.end() :]
+        path.write_text(text, encoding="utf-8")
+        removed += [f"{m['type']}.{m['name']}" for m in found]
+    for path in sorted(root.glob("*.tf")):
+        path.write_text(_stand_in(path.read_text(encoding="utf-8"), removed, by_type))
+    return sorted(removed)
+
+
+def _stand_in(text: str, removed: Iterable[str], gaps: Mapping[str, Gap]) -> str:
+    for address in removed:
+        for attribute, value in gaps[address.split(".")[0]].stand_ins.items():
+            text = re.sub(rf"\b{re.escape(address)}(\[[^\]]*\])?\.{attribute}\b", value, text)
+    return text
+
+
+def references(root: Path, addresses: Iterable[str]) -> list[str]:
+    """Lines in `root` that still read one of `addresses`."""
+    pattern = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in addresses) or r"(?!)")
+    return [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(root.glob("*.tf"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+
+
+def _new_dbi_resource_id() -> str:
+    return "db-" + base64.b32encode(os.urandom(20)).decode()[:26]
+
+
+def give_each_db_instance_its_own_resource_id() -> None:
+    """moto gives every DB instance, read replicas included, the same DbiResourceId, and the
+    provider finds an instance by that id, so a second instance in one region (a read replica,
+    another environment) makes both unreadable. AWS makes a new one for each instance."""
+    from moto.rds.models import DBInstance, RDSBackend
+
+    create = DBInstance.__init__
+
+    def init(self: DBInstance, *args: Any, **kwargs: Any) -> None:
+        create(self, *args, **kwargs)
+        self.dbi_resource_id = _new_dbi_resource_id()
+
+    replicate = RDSBackend.create_db_instance_read_replica
+
+    def create_replica(self: RDSBackend, db_kwargs: dict[str, Any]) -> DBInstance:
+        replica = replicate(self, db_kwargs)
+        replica.dbi_resource_id = _new_dbi_resource_id()
+        return replica
+
+    DBInstance.__init__ = init  # type: ignore[method-assign]
+    RDSBackend.create_db_instance_read_replica = create_replica  # type: ignore[method-assign]
+
+
+def return_redrive_policies_as_set() -> None:
+    """moto re-serialises a queue's RedrivePolicy with spaces after the separators; AWS returns
+    the compact JSON it was given, and the provider shows the difference as a change."""
+    from moto.sqs.models import Queue
+
+    read = Queue.attributes.fget
+    assert read is not None
+
+    def attributes(self: Queue) -> dict[str, Any]:
+        result: dict[str, Any] = read(self)
+        if "RedrivePolicy" in result:
+            result["RedrivePolicy"] = json.dumps(self.redrive_policy, separators=(",", ":"))
+        return result
+
+    Queue.attributes = property(attributes)  # type: ignore[method-assign,assignment]
+
+
+# Where moto does not do what AWS does and a few lines make it do so. They run in the server's
+# process (see serve), so they hold for every request.
+FIXES: tuple[Callable[[], None], ...] = (
+    give_each_db_instance_its_own_resource_id,
+    return_redrive_policies_as_set,
+)
+
+
+def serve(argv: list[str]) -> None:
+    """moto's server, with FIXES applied."""
+    from moto.server import main
+
+    for fix in FIXES:
+        fix()
+    main(argv)
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1:])
