@@ -320,7 +320,7 @@ ALIAS = re.compile(r'^  alias\s*=\s*"(?P<alias>[^"]+)"', re.M)
 def provider_aliases(root: Path) -> list[str | None]:
     """The alias of each `provider "aws"` block in `root` (None for the default one)."""
     aliases: list[str | None] = []
-    for path in sorted(root.glob("*.tf")):
+    for path in sorted(p for p in root.glob("*.tf") if not p.name.endswith("_override.tf")):
         for block in PROVIDER_BLOCK.finditer(path.read_text()):
             alias = ALIAS.search(block["body"])
             aliases.append(alias["alias"] if alias else None)
