@@ -281,3 +281,21 @@ def test_backups_stay_in_their_geography() -> None:
     assert any("data does not leave it unasked" in n for n in plan.notes)
     assert plan_text(europe + "dr: {region: us-east-1}\n", phase=4).dr_region == "us-east-1"
     assert plan_text(MINIMAL, phase=4).dr_region == "us-west-2"
+
+
+def test_the_wiring_names_are_the_ones_the_loader_reserves() -> None:
+    """What endpoints.connection sets is what stack.wiring says each link sets, so the loader
+    refuses exactly the settings and secrets a link would shadow."""
+    from stackwright.emit.terraform.context import Root
+    from stackwright.emit.terraform.endpoints import connection
+    from stackwright.stack.wiring import wired_variables
+
+    text = MINIMAL + "search: {}\nbuckets: {files: {}}\nqueues: {jobs: {}}\n"
+    root = Root(plan_text(text))
+    kinds = {"database": "postgres", "cache": "redis", "search_domain": "search"}
+    kinds |= {"bucket": "bucket", "queue": "queue", "ecs_service": "service"}
+    for resource in root.plan.resources:
+        if resource.type in kinds:
+            wiring = connection(root, [resource])
+            given = set(wiring.settings) | set(wiring.secrets)
+            assert given == set(wired_variables(kinds[resource.type], resource.name)), resource

@@ -33,12 +33,13 @@ def group_name(resource: Resource) -> str:
 
 
 def derive_security(resources: list[Resource], flows: list[Flow]) -> list[Resource]:
-    """One security group per networked resource (a worker's scheduled job runs in the worker's);
-    per flow with a port, an ingress rule on the
-    target's group and an egress rule on the source's."""
+    """One security group per networked resource (a worker's scheduled job runs in the
+    worker's); per flow with a port, an ingress rule on the target's group and an egress rule
+    on the source's."""
     groups: dict[str, SecurityGroup] = {}
     for resource in resources:
-        if isinstance(resource, GUARDED) and not getattr(resource, "runs_in", None):
+        runs_elsewhere = isinstance(resource, ScheduledTask) and resource.runs_in is not None
+        if isinstance(resource, GUARDED) and not runs_elsewhere:
             groups[resource.id] = SecurityGroup(name=group_name(resource), owner=resource.id)
     rules: list[Resource] = []
     for flow in flows:

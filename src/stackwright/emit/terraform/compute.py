@@ -87,16 +87,6 @@ def _log_group(root: Root, name: str) -> str:
     return f"aws_cloudwatch_log_group.{label(name)}.name"
 
 
-def owner(root: Root, task: EcsService | ScheduledTask) -> EcsService | ScheduledTask:
-    """Whose roles, security group, logs and settings a task has: a worker's scheduled job
-    runs as the worker."""
-    if isinstance(task, ScheduledTask) and task.runs_in:
-        worker = root.get(f"{EcsService.TYPE}.{task.runs_in}")
-        assert isinstance(worker, EcsService)
-        return worker
-    return task
-
-
 # Runs a worker's frequent jobs beside its own process, with nothing but sh from the image.
 # The worker's command and each job's command arrive as arguments: no stack text is in here.
 JOB_RUNNER = (
@@ -120,7 +110,7 @@ def _command(task: EcsService | ScheduledTask) -> list[Value] | None:
 
 
 def _container(root: Root, task: EcsService | ScheduledTask) -> dict[str, Value]:
-    runs_as = owner(root, task)
+    runs_as = root.runs_as(task)
     used = root.used_by(runs_as)
     secrets = [t for t in used if isinstance(t, Secret)]
     wiring = connection(root, used)
@@ -181,7 +171,7 @@ def _tracing_daemon(root: Root, task: EcsService | ScheduledTask) -> dict[str, V
         "logConfiguration": {
             "logDriver": "awslogs",
             "options": {
-                "awslogs-group": Raw(_log_group(root, owner(root, task).name)),
+                "awslogs-group": Raw(_log_group(root, root.runs_as(task).name)),
                 "awslogs-region": Raw("var.region"),
                 "awslogs-stream-prefix": "xray",
             },
@@ -198,7 +188,7 @@ def _calls(root: Root) -> tuple[set[str], set[str]]:
 
 
 def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
-    roles = label(owner(root, task).name)
+    roles = label(root.runs_as(task).name)
     block = root.resource(FILE, "aws_ecs_task_definition", task.name)
     block.comment(
         "checkov:skip=CKV_AWS_336:most application images write to their own "
@@ -226,7 +216,7 @@ def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
 def _network(block: Block, root: Root, task: EcsService | ScheduledTask, public: bool) -> None:
     block.attrs(
         subnets=root.subnet_ids("public" if public else "private"),
-        security_groups=[Raw(root.group_of(owner(root, task)))],
+        security_groups=[Raw(root.group_of(root.runs_as(task)))],
         assign_public_ip=public,
     )
 

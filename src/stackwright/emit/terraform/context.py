@@ -9,7 +9,7 @@ from typing import TypeVar
 from stackwright.aws.names import aws_name
 from stackwright.emit.terraform.hcl import IDENTIFIER, Block, Interpolation, Item, Raw
 from stackwright.plan.model import INTERNET, Plan
-from stackwright.plan.resources import Resource, SecurityGroup, Subnet
+from stackwright.plan.resources import EcsService, Resource, ScheduledTask, SecurityGroup, Subnet
 
 R = TypeVar("R", bound=Resource)
 
@@ -92,6 +92,15 @@ class Root:
         """The AWS name of a resource of `kind` (its Terraform type): the stack and the
         environment, then the resource's own name, fitted within the kind's limit."""
         return aws_name(kind, self.plan.stack, self.plan.environment, *suffix)
+
+    def runs_as(self, task: EcsService | ScheduledTask) -> EcsService | ScheduledTask:
+        """Whose roles, security group, logs and settings a task has: a worker's scheduled job
+        runs as the worker."""
+        if isinstance(task, ScheduledTask) and task.runs_in:
+            worker = self.get(f"{EcsService.TYPE}.{task.runs_in}")
+            assert isinstance(worker, EcsService)
+            return worker
+        return task
 
     def group_of(self, owner: Resource) -> str:
         """The Terraform address of the security group that guards `owner`."""

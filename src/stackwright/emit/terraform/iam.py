@@ -189,7 +189,7 @@ def emit(root: Root) -> None:
                 for t in scheduled
             ],
         )
-        runners = dict.fromkeys(label(t.runs_in or t.name) for t in scheduled)
+        runners = dict.fromkeys(label(root.runs_as(t).name) for t in scheduled)
         roles = [
             Raw(f"aws_iam_role.{runner}_{kind}.arn")
             for runner in runners

@@ -46,10 +46,17 @@ def add_repositories(ctx: Context) -> None:
         ctx.add(ContainerRepository(name=image, repository=f"{ctx.prefix}/{image}"))
 
 
+def job_name(service: str, job: str) -> str:
+    """A worker's job's name: `--` between the two, which no stack name holds."""
+    return f"{service}--{job}"
+
+
 def _jobs(name: str, service: Service, in_worker: bool | None = None) -> tuple[JobSpec, ...]:
     """The worker's `jobs:` (only those its own runner takes, or only the others, or all)."""
     return tuple(
-        JobSpec(name=f"{name}--{j.name}", service=name, schedule=j.schedule.text, command=j.command)
+        JobSpec(
+            name=job_name(name, j.name), service=name, schedule=j.schedule.text, command=j.command
+        )
         for j in service.jobs
         if in_worker is None or j.schedule.in_worker == in_worker
     )
@@ -62,7 +69,7 @@ def _worker_schedules(ctx: Context, name: str, service: Service) -> None:
             continue
         ctx.add(
             ScheduledTask(
-                name=f"{name}--{job.name}",  # `--`: no stack name holds one
+                name=job_name(name, job.name),
                 image=image_of(name, service),
                 command=job.command,
                 schedule=job.schedule.eventbridge,
@@ -222,7 +229,7 @@ def add_host(ctx: Context) -> None:
             ports=(service.port,) if service.port else (),
             command=service.command,
             secrets=_secrets(ctx, service),
-            uses_database="postgres" in service.uses and stack.postgres is not None,
+            uses_database="postgres" in service.uses,
             environment=tuple(sorted(service.environment.items())),
             role="job" if service.resolved_kind == "job" else "service",
             web=service.resolved_kind == "web",
