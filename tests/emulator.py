@@ -8,15 +8,19 @@ Each server listens on 127.0.0.1 on a free port and keeps its state in memory on
 from __future__ import annotations
 
 import base64
+import ctypes
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -265,6 +269,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """For preexec_fn: the child gets SIGTERM when the thread that started it ends, so that
+    nothing outlives a test run that was killed."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def start_emulator(log: Path) -> Emulator:
     port = free_port()
     with log.open("wb") as stream:
@@ -274,6 +287,7 @@ def start_emulator(log: Path) -> Emulator:
             stdout=stream,
             stderr=subprocess.STDOUT,
             env={**os.environ, **MOTO_SETTINGS},
+            preexec_fn=die_with_parent,
         )
     emulator = Emulator(f"http://{HOST}:{port}", process, log)
     try:
@@ -446,9 +460,79 @@ def return_redrive_policies_as_set() -> None:
     Queue.attributes = property(attributes)  # type: ignore[method-assign,assignment]
 
 
+def one_request_at_a_time() -> None:
+    """moto's models are not safe for concurrent requests: a security group's rule list, for one,
+    is rebuilt by every authorize and revoke, so rules added or removed at the same moment by
+    Terraform's parallel walk get lost. Each request runs alone; moto's work per request is
+    short, and it holds the GIL anyway."""
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    handle = DomainDispatcherApplication.__call__
+    lock = threading.Lock()
+
+    def serialised(self: DomainDispatcherApplication, environ: Any, start_response: Any) -> Any:
+        with lock:
+            return list(handle(self, environ, start_response))
+
+    DomainDispatcherApplication.__call__ = serialised  # type: ignore[method-assign]
+
+
+RETRY_ATTEMPT = re.compile(r"attempt=(?P<n>\d+)")
+QUERY_ACTION = re.compile(rb"(?:^|&)Action=(?P<action>\w+)")
+REMEMBERED_ANSWERS = 5000
+
+
+def answer_retries_from_memory() -> None:
+    """The SDK sends every attempt of one call with the same amz-sdk-invocation-id. Now and then,
+    on a loaded machine, the provider's HTTP client loses the answer to a request the
+    emulator has carried out, and sends it again: a delete then finds nothing to delete, a
+    create a duplicate, and AWS's own answer to that (an error code the provider knows to
+    ignore) is not always moto's. So a retried call that was answered with success gets that
+    answer again, as a server that received the call once would give. Every retried request
+    is written to the log, with which way it went."""
+    from io import BytesIO
+
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    handle = DomainDispatcherApplication.__call__
+    answered: OrderedDict[str, tuple[str, list[tuple[str, str]], bytes]] = OrderedDict()
+
+    def remembering(self: DomainDispatcherApplication, environ: Any, start_response: Any) -> Any:
+        invocation = environ.get("HTTP_AMZ_SDK_INVOCATION_ID", "")
+        attempt = RETRY_ATTEMPT.search(environ.get("HTTP_AMZ_SDK_REQUEST", ""))
+        if attempt and int(attempt["n"]) > 1:
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            environ["wsgi.input"] = BytesIO(body)
+            action = QUERY_ACTION.search(body)
+            target = environ.get("HTTP_X_AMZ_TARGET")
+            asked = target or (action["action"].decode() if action else environ["PATH_INFO"])
+            how = "answered again" if invocation in answered else "carried out"
+            print(f"RETRIED attempt {attempt['n']}: {asked}: {how}", file=sys.stderr, flush=True)
+            if invocation in answered:
+                status, headers, content = answered[invocation]
+                start_response(status, headers)
+                return [content]
+        given: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def keep(status: str, headers: list[tuple[str, str]], *exc_info: Any) -> Any:
+            given.append((status, headers))
+            return start_response(status, headers, *exc_info)
+
+        content = b"".join(handle(self, environ, keep))
+        if invocation and given and given[-1][0].startswith("2"):
+            answered[invocation] = (*given[-1], content)
+            while len(answered) > REMEMBERED_ANSWERS:
+                answered.popitem(last=False)
+        return [content]
+
+    DomainDispatcherApplication.__call__ = remembering  # type: ignore[method-assign]
+
+
 # Where moto does not do what AWS does and a few lines make it do so. They run in the server's
 # process (see serve), so they hold for every request.
 FIXES: tuple[Callable[[], None], ...] = (
+    one_request_at_a_time,
+    answer_retries_from_memory,
     give_each_db_instance_its_own_resource_id,
     return_redrive_policies_as_set,
 )

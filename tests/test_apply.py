@@ -21,6 +21,7 @@ import signal
 import subprocess
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from tests.emulator import (
     Emulator,
     Gap,
     credentials,
+    die_with_parent,
     point_at,
     provider_aliases,
     references,
@@ -64,10 +66,8 @@ DRIFT_ALLOWED = {(gap.resource_type, a) for gap in GAPS for a in gap.attributes}
 # Terraform and the provider spend a good part of their CPU collecting garbage; collecting less
 # often costs memory, of which there is more to spare here than CPU.
 GO_SETTINGS = {"GOGC": "400"}
-INIT_LOCK = threading.Lock()
-REATTACH = re.compile(
-    r"TF_REATTACH_PROVIDERS='(?P<json>[^']+)'"
-)  # the shared plugin cache is not safe for concurrent installs
+INIT_LOCK = threading.Lock()  # the shared plugin cache is not safe for concurrent installs
+REATTACH = re.compile(r"TF_REATTACH_PROVIDERS='(?P<json>[^']+)'")
 
 
 @dataclass
@@ -83,14 +83,15 @@ class Step:
 class WarmProvider:
     """One provider process serving every Terraform command of a root (Terraform's
     TF_REATTACH_PROVIDERS). Each command otherwise starts the provider two to four times, and
-    each start builds its whole schema again: that was a third of this test's CPU."""
+    each start builds its whole schema again, some 1.5 s of CPU a command."""
 
     process: subprocess.Popen[bytes]
     reattach: str
 
     def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=30)
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
 
 
 @dataclass
@@ -138,6 +139,7 @@ def run_terraform(run: RootRun, *args: str) -> Step:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     try:
         stdout, stderr = process.communicate(timeout=STEP_SECONDS[command])
@@ -169,10 +171,11 @@ def start_warm_provider(run: RootRun) -> WarmProvider:
         process = subprocess.Popen(
             [str(binary.resolve()), "-debug"],
             cwd=run.folder,
-            env=environment(),
+            env={**environment(), "TF_LOG": "DEBUG"},  # what it sends and gets; not every call
             stdout=stream,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent,
         )
     provider = WarmProvider(process, "")
     deadline = time.monotonic() + STEP_SECONDS["init"]
@@ -228,7 +231,11 @@ def initialise(run: RootRun) -> bool:
         if not succeeded(run, run_terraform(run, "init", "-input=false")):
             return False
     if len(provider_aliases(run.folder)) == 1:
-        run.provider = start_warm_provider(run)
+        try:
+            run.provider = start_warm_provider(run)
+        except RuntimeError as error:
+            run.fail(str(error))
+            return False
     return True
 
 
@@ -475,6 +482,35 @@ def test_every_root_applies_replans_clean_and_destroys(
 def test_every_attribute_gap_still_shows(cycled: dict[str, list[RootRun]]) -> None:
     seen = set().union(*(run.drifted for runs in cycled.values() for run in runs))
     assert sorted(DRIFT_ALLOWED - seen) == [], "the emulator gives these back now: drop them"
+
+
+def test_a_call_sent_again_gets_the_answer_its_first_attempt_got(tmp_path: Path) -> None:
+    emulator = start_emulator(tmp_path / "moto.log")
+
+    def create_vpc(invocation: str, attempt: int) -> str:
+        request = urllib.request.Request(
+            f"{emulator.url}/",
+            data=b"Action=CreateVpc&CidrBlock=10.0.0.0/16&Version=2016-11-15",
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Authorization": "AWS4-HMAC-SHA256 Credential=testing/20261123/us-east-1/ec2/"
+                "aws4_request, SignedHeaders=host, Signature=0",
+                "amz-sdk-invocation-id": invocation,
+                "amz-sdk-request": f"attempt={attempt}; max=3",
+            },
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            found = re.search(r"<vpcId>(vpc-\w+)</vpcId>", response.read().decode())
+        assert found, "no VPC id in the answer"
+        return found[1]
+
+    try:
+        first = create_vpc("call-1", attempt=1)
+        assert create_vpc("call-1", attempt=2) == first
+        assert create_vpc("call-2", attempt=1) != first
+    finally:
+        emulator.stop()
+    assert "RETRIED attempt 2: CreateVpc: answered again" in emulator.log.read_text()
 
 
 def test_the_gap_list_is_not_stale(built: Path) -> None:
