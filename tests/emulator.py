@@ -1,6 +1,7 @@
 """A local AWS API (moto's server) for applying the emitted Terraform, and what it takes to point
-a root at it: override files for the provider and the backend, fake credentials, and the one list
-of resource types the emulator cannot create, each with the reason it cannot.
+a root at it: the endpoint variable, override files for the provider and the backend, fake
+credentials, and the one list of resource types the emulator cannot create, each with the reason
+it cannot.
 
 Each server listens on 127.0.0.1 on a free port and keeps its state in memory only.
 """
@@ -8,11 +9,9 @@ Each server listens on 127.0.0.1 on a free port and keeps its state in memory on
 from __future__ import annotations
 
 import base64
-import ctypes
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +27,8 @@ from typing import Any
 
 import boto3
 
+from tests.terraform_cli import die_with_parent
+
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60
 
@@ -38,54 +39,6 @@ MOTO_SETTINGS = {
     "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
     "MOTO_ACM_VALIDATION_WAIT": "0",
 }
-
-# Provider endpoint name → the resource and data-source type prefixes served by it.
-SERVICES: Mapping[str, tuple[str, ...]] = {
-    "acm": ("aws_acm_",),
-    "appautoscaling": ("aws_appautoscaling_",),
-    "budgets": ("aws_budgets_",),
-    "cloudwatch": ("aws_cloudwatch_metric_alarm", "aws_cloudwatch_dashboard"),
-    "ec2": (
-        "aws_vpc",
-        "aws_subnet",
-        "aws_route_table",
-        "aws_internet_gateway",
-        "aws_nat_gateway",
-        "aws_eip",
-        "aws_security_group",
-        "aws_default_security_group",
-        "aws_instance",
-    ),
-    "ecr": ("aws_ecr_",),
-    "ecs": ("aws_ecs_",),
-    "elasticache": ("aws_elasticache_",),
-    "elbv2": ("aws_lb",),
-    "iam": ("aws_iam_",),
-    "kms": ("aws_kms_",),
-    "logs": ("aws_cloudwatch_log_",),
-    "opensearch": ("aws_opensearch_",),
-    "rds": ("aws_db_",),
-    "route53": ("aws_route53_",),
-    "s3": ("aws_s3_",),
-    "scheduler": ("aws_scheduler_",),
-    "secretsmanager": ("aws_secretsmanager_",),
-    "servicediscovery": ("aws_service_discovery_",),
-    "sns": ("aws_sns_",),
-    "sqs": ("aws_sqs_",),
-    "ssm": ("aws_ssm_",),
-    "sts": ("aws_caller_identity",),
-    "wafv2": ("aws_wafv2_",),
-    "xray": ("aws_xray_",),
-}
-
-
-def service_of(kind: str) -> str | None:
-    """The endpoint a resource or data-source type is served by, if it is one of SERVICES."""
-    return next((name for name, prefixes in SERVICES.items() if kind.startswith(prefixes)), None)
-
-
-# Types Terraform evaluates without calling AWS.
-LOCAL_TYPES = frozenset({"aws_iam_policy_document"})
 
 
 @dataclass(frozen=True)
@@ -269,15 +222,6 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent() -> None:
-    """For preexec_fn: the child gets SIGTERM when the thread that started it ends, so that
-    nothing outlives a test run that was killed."""
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
 def start_emulator(log: Path) -> Emulator:
     port = free_port()
     with log.open("wb") as stream:
@@ -341,8 +285,7 @@ def provider_aliases(root: Path) -> list[str | None]:
     return aliases
 
 
-def provider_override(url: str, aliases: Iterable[str | None]) -> str:
-    endpoints = "".join(f'    {name} = "{url}"\n' for name in sorted(SERVICES))
+def provider_override(aliases: Iterable[str | None]) -> str:
     blocks = []
     for alias in aliases:
         alias_line = f'  alias = "{alias}"\n' if alias else ""
@@ -353,10 +296,16 @@ def provider_override(url: str, aliases: Iterable[str | None]) -> str:
             "  skip_metadata_api_check     = true\n"
             "  s3_use_path_style           = true\n"
             "  max_retries                 = 2\n"
-            f"  endpoints {{\n{endpoints}  }}\n"
             "}\n"
         )
     return "\n".join(blocks)
+
+
+def endpoint(emulator: Emulator) -> dict[str, str]:
+    """Every AWS call of the provider goes to the emulator: the SDK's own AWS_ENDPOINT_URL, which
+    leaves no service out. (An `endpoints` block listing the services does the same and costs
+    the provider some 3.5 s of CPU each time Terraform validates its configuration.)"""
+    return {"AWS_ENDPOINT_URL": emulator.url}
 
 
 LOCAL_BACKEND = 'terraform {\n  backend "local" {\n    path = "terraform.tfstate"\n  }\n}\n'
@@ -366,9 +315,10 @@ def has_backend(root: Path) -> bool:
     return any(re.search(r'^\s*backend "', p.read_text(), re.M) for p in root.glob("*.tf"))
 
 
-def point_at(root: Path, emulator: Emulator) -> None:
-    """Write the test-only override file that sends `root` to the emulator with local state."""
-    text = provider_override(emulator.url, provider_aliases(root))
+def write_override(root: Path) -> None:
+    """Write the test-only override file that keeps `root`'s state local and its provider from
+    looking for real credentials (`endpoint` sends its calls to the emulator)."""
+    text = provider_override(provider_aliases(root))
     if has_backend(root):
         text = f"{LOCAL_BACKEND}\n{text}"
     (root / "emulator_override.tf").write_text(text, encoding="utf-8")
@@ -381,10 +331,14 @@ def resource_types(root: Path) -> set[str]:
     return {m["type"] for p in root.glob("*.tf") for m in BLOCK.finditer(p.read_text())}
 
 
+DATA_BLOCK = re.compile(r'^data "(?P<type>[\w-]+)" "(?P<name>[\w-]+)" \{\n.*?^\}\n', re.M | re.S)
+
+
 def take_out_gaps(root: Path, gaps: Iterable[Gap] = GAPS) -> list[str]:
     """Remove every block of a gap type from the .tf files in `root`, put the stand-ins where they
-    were read, and return the addresses removed."""
+    were read, take out what only those blocks needed, and return the addresses removed."""
     by_type = {gap.resource_type: gap for gap in gaps if gap.taken_out}
+    read_before = _read(root, _optional_blocks(root))
     removed: list[str] = []
     for path in sorted(root.glob("*.tf")):
         text = path.read_text(encoding="utf-8")
@@ -395,7 +349,48 @@ def take_out_gaps(root: Path, gaps: Iterable[Gap] = GAPS) -> list[str]:
         removed += [f"{m['type']}.{m['name']}" for m in found]
     for path in sorted(root.glob("*.tf")):
         path.write_text(_stand_in(path.read_text(encoding="utf-8"), removed, by_type))
-    return sorted(removed)
+    return sorted(removed + _take_out_orphans(root, read_before))
+
+
+def _optional_blocks(root: Path) -> dict[str, tuple[Path, str]]:
+    """The data sources (`data.<type>.<name>`) and aliased provider configurations
+    (`aws.<alias>`) in `root`: address → the file and the text of its block."""
+    found: dict[str, tuple[Path, str]] = {}
+    for path in sorted(root.glob("*.tf")):
+        text = path.read_text(encoding="utf-8")
+        for data in DATA_BLOCK.finditer(text):
+            found[f"data.{data['type']}.{data['name']}"] = (path, data.group(0))
+        for provider in PROVIDER_BLOCK.finditer(text):
+            if alias := ALIAS.search(provider["body"]):
+                found[f"aws.{alias['alias']}"] = (path, provider.group(0))
+    return found
+
+
+def _read(root: Path, blocks: Mapping[str, tuple[Path, str]]) -> set[str]:
+    """Those of `blocks` that something other than their own block reads."""
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(root.glob("*.tf")))
+    return {
+        address
+        for address, (_, block) in blocks.items()
+        if re.search(rf"\b{re.escape(address)}\b", text.replace(block, "", 1))
+    }
+
+
+def _take_out_orphans(root: Path, read_before: set[str]) -> list[str]:
+    """A data source or provider alias read only by taken-out blocks would still be read or
+    configured on its own, for nothing (and a second provider configuration keeps a root from
+    sharing one warm provider), so it goes with them; and so on, until nothing is left orphaned.
+    """
+    taken: list[str] = []
+    while True:
+        blocks = _optional_blocks(root)
+        orphans = sorted((blocks.keys() & read_before) - _read(root, blocks))
+        if not orphans:
+            return taken
+        for address in orphans:
+            path, block = blocks[address]
+            path.write_text(path.read_text(encoding="utf-8").replace(block, "", 1))
+        taken += orphans
 
 
 def _stand_in(text: str, removed: Iterable[str], gaps: Mapping[str, Gap]) -> str:

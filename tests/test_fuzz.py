@@ -25,7 +25,7 @@ from tests.fuzz import (
     valid_tricky_stacks,
 )
 from tests.host_harness import compose_ups, render_user_data, run_user_data, started_services
-from tests.terraform_cli import terraform
+from tests.terraform_cli import WarmProvider, terraform
 from tests.test_host import shellcheck
 
 LONG_RUN = "STACKWRIGHT_FUZZ_EXAMPLES" in os.environ
@@ -44,11 +44,11 @@ def fuzz_settings(examples: int) -> settings:
     )
 
 
-def consumers_accept(out: Path, folder: Path) -> None:
+def consumers_accept(out: Path, folder: Path, provider: WarmProvider) -> None:
     """Each root passes `terraform validate`; a host's user data, as Terraform renders it,
     passes shellcheck and boots under stubs with nothing injected run."""
     for root in sorted(p for p in (out / "terraform").iterdir() if p.is_dir()):
-        assert terraform().validate(root) == [], root
+        assert terraform().validate(root, provider) == [], root
         if (root / "host").is_dir():
             user_data = render_user_data(root, folder / "console" / root.name)
             script = folder / f"{root.name}-user-data.sh"
@@ -67,19 +67,23 @@ consumer_budget = [int(os.environ.get("STACKWRIGHT_FUZZ_CONSUMED", "150" if LONG
 
 @fuzz_settings(FUZZ_EXAMPLES)
 @given(mutated_stacks())
-def test_any_mutated_stack_exits_cleanly_and_builds_nothing_injected(text: str) -> None:
+def test_any_mutated_stack_exits_cleanly_and_builds_nothing_injected(
+    validating_provider: WarmProvider, text: str
+) -> None:
     with scratch() as folder:
         outcome = exercise(text, Path(folder))
         if outcome.out is not None and consumer_budget[0] != 0:
             consumer_budget[0] -= 1
-            consumers_accept(outcome.out, Path(folder))
+            consumers_accept(outcome.out, Path(folder), validating_provider)
     assert peak_megabytes() - BASELINE_MEGABYTES < MEGABYTES
 
 
 @fuzz_settings(BUILD_EXAMPLES)
 @given(valid_tricky_stacks())
-def test_tricky_stacks_build_what_terraform_and_the_host_accept(text: str) -> None:
+def test_tricky_stacks_build_what_terraform_and_the_host_accept(
+    validating_provider: WarmProvider, text: str
+) -> None:
     with scratch() as folder:
         outcome = exercise(text, Path(folder))
         assert outcome.out is not None, outcome.runs["build"].stderr
-        consumers_accept(outcome.out, Path(folder))
+        consumers_accept(outcome.out, Path(folder), validating_provider)

