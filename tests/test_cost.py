@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
 
 from stackwright.cost import cost_plan
 from stackwright.cost.registry import FREE, PRICERS
+from stackwright.emit.build import terraform_files
+from stackwright.plan import plan_environment
 from stackwright.plan.resources import RESOURCE_TYPES
+from stackwright.stack import load_stack
+from tests.conftest import EXAMPLES
 from tests.helpers import MINIMAL, cost_text
 
 
@@ -131,3 +139,27 @@ def test_eu_west_1_uses_its_own_price_where_the_catalog_has_one() -> None:
     _, cost = cost_text(MINIMAL.replace("name: shop", "name: shop\nregion: eu-west-1"))
     (node,) = lines_of(cost, "cache", "redis")[:1]
     assert node.price_region == "eu-west-1" and node.unit_price_usd == Decimal("0.017")
+
+
+SECRET_BLOCK = re.compile(r'^resource "aws_secretsmanager_secret" ', re.M)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
+def test_every_secret_the_terraform_creates_is_billed(example: Path) -> None:
+    """The stack's own secrets, the database's master password and the cache's auth token:
+    each Secrets Manager secret in an environment's Terraform is one secret-month on its bill."""
+    stack_file = load_stack(example / "stack.yaml")
+    files = terraform_files(stack_file)
+    for environment in stack_file.environments:
+        created = sum(
+            len(SECRET_BLOCK.findall(text))
+            for path, text in files.items()
+            if path.startswith(f"terraform/{environment}/") and path.endswith(".tf")
+        )
+        billed = sum(
+            line.quantity
+            for resource in cost_plan(plan_environment(stack_file, environment)).resources
+            for line in resource.lines
+            if line.price_key == "secretsmanager.secret.month"
+        )
+        assert billed == created, environment

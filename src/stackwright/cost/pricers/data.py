@@ -55,7 +55,14 @@ def price_database(resource: Database, plan: Plan) -> list[Component]:
                 dec(resource.storage_gb),
             ),
         ]
+    components.append(generated_secret("master password"))
     return components
+
+
+def generated_secret(what: str) -> Component:
+    """A secret the Terraform creates for a value AWS generates (the database's master password,
+    the cache's auth token): billed as a Secrets Manager secret like any other."""
+    return Component(f"{what} secret (Secrets Manager)", "secretsmanager.secret.month", dec(1))
 
 
 def price_cache(resource: Cache, plan: Plan) -> list[Component]:
@@ -79,6 +86,8 @@ def price_cache(resource: Cache, plan: Plan) -> list[Component]:
                 f"{fmt(memory)} GB of memory",
             )
         )
+    if resource.encryption:
+        components.append(generated_secret("auth token"))
     return components
 
 
