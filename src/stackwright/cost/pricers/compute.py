@@ -27,6 +27,12 @@ def _fargate(arch: str, cpu: int, memory: int, task_hours: Decimal, what: str) -
     ]
 
 
+# A target-tracking scaling policy creates and keeps two CloudWatch alarms of its own, billed as
+# any other (Application Auto Scaling documentation, "Target tracking scaling policies", read
+# 2026-11).
+TARGET_TRACKING_ALARMS = 2
+
+
 def price_ecs_service(resource: EcsService, plan: Plan) -> list[Component]:
     what = f"{plural(resource.desired, 'task')} × 730 h"
     components = _fargate(
@@ -40,6 +46,14 @@ def price_ecs_service(resource: EcsService, plan: Plan) -> list[Component]:
             assumption=f"priced at the desired {plural(resource.desired, 'task')}; "
             f"autoscaling may run "
             f"up to {resource.max_tasks}",
+        )
+    if resource.cpu_target is not None:
+        components.append(
+            Component(
+                "the scaling policy's alarms (scale out, scale in)",
+                "cloudwatch.alarm.month",
+                dec(TARGET_TRACKING_ALARMS),
+            )
         )
     return components
 
