@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from stackwright.cost import cost_plan
+from stackwright.cost.model import CostLine
 from stackwright.cost.registry import FREE, PRICERS
 from stackwright.emit.build import terraform_files
 from stackwright.plan import plan_environment
@@ -54,7 +55,6 @@ def test_usage_based_lines_state_their_assumption() -> None:
         "elb.alb.lcu_hour",
         "transfer.internet_out.gb",
         "cloudwatch.logs.ingest_gb",
-        "route53.queries.million",
         "s3.standard.gb_month",
         "sqs.standard.million",
         "waf.requests.million",
@@ -163,3 +163,18 @@ def test_every_secret_the_terraform_creates_is_billed(example: Path) -> None:
             if line.price_key == "secretsmanager.secret.month"
         )
         assert billed == created, environment
+
+
+def test_dns_queries_are_billed_only_where_a_record_is_not_a_load_balancer_alias() -> None:
+    def queries(example: str) -> list[CostLine]:
+        stack_file = load_stack(EXAMPLES_BY_NAME[example] / "stack.yaml")
+        cost = cost_plan(plan_environment(stack_file, "prod"))
+        zone = lines_of(cost, "dns_zone", "main")
+        return [line for line in zone if line.price_key == "route53.queries.million"]
+
+    assert queries("accountability-atlas-phase2") == []  # apex and www: aliases to the ALB
+    on_host = queries("accountability-atlas-phase1")  # the host's IP
+    assert len(on_host) == 1 and on_host[0].assumption
+
+
+EXAMPLES_BY_NAME = {e.name: e for e in EXAMPLES}

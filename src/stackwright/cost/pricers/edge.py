@@ -5,22 +5,30 @@ from __future__ import annotations
 from stackwright.cost.model import Component
 from stackwright.cost.pricers.common import dec, fmt
 from stackwright.plan.model import Plan
-from stackwright.plan.resources import Certificate, DnsZone, WebAcl
+from stackwright.plan.resources import Certificate, DnsRecord, DnsZone, LoadBalancer, WebAcl
 
 
 def price_dns_zone(resource: DnsZone, plan: Plan) -> list[Component]:
     if not resource.managed:
         return []
-    queries = plan.usage.dns_queries_millions
-    return [
-        Component(f"hosted zone {resource.domain}", "route53.zone.month", dec(1)),
-        Component(
-            f"standard queries ({fmt(queries)}M)",
-            "route53.queries.million",
-            dec(queries),
-            assumption=f"usage.dns_queries_millions = {fmt(queries)}",
-        ),
-    ]
+    components = [Component(f"hosted zone {resource.domain}", "route53.zone.month", dec(1))]
+    if any(not _load_balancer_alias(record, plan) for record in plan.of_type(DnsRecord)):
+        queries = plan.usage.dns_queries_millions
+        components.append(
+            Component(
+                f"standard queries ({fmt(queries)}M)",
+                "route53.queries.million",
+                dec(queries),
+                assumption=f"usage.dns_queries_millions = {fmt(queries)}",
+            )
+        )
+    return components
+
+
+def _load_balancer_alias(record: DnsRecord, plan: Plan) -> bool:
+    """Route 53 answers queries for an alias to a load balancer free of charge."""
+    ids = {resource.id for resource in plan.of_type(LoadBalancer)}
+    return record.record_type == "A" and record.target in ids
 
 
 def price_certificate(resource: Certificate, plan: Plan) -> list[Component]:

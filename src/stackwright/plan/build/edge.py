@@ -98,11 +98,11 @@ def add_edge(ctx: Context) -> None:
         )
         if entry is not None:
             ctx.add(DnsRecord(name="apex", fqdn=ctx.domain, record_type="A", target=entry))
-            ctx.add(
-                DnsRecord(
-                    name="www", fqdn=f"www.{ctx.domain}", record_type="CNAME", target=ctx.domain
-                )
-            )
+            www = f"www.{ctx.domain}"
+            if ctx.on_host:
+                ctx.add(DnsRecord(name="www", fqdn=www, record_type="CNAME", target=ctx.domain))
+            else:  # an alias to the load balancer, as the apex is: Route 53 answers it free
+                ctx.add(DnsRecord(name="www", fqdn=www, record_type="A", target=entry))
         if tls:
             ctx.add(
                 Certificate(

@@ -21,9 +21,12 @@ resource "aws_route53_record" "apex" {
 resource "aws_route53_record" "www" {
   zone_id = data.aws_route53_zone.main.zone_id
   name    = "www.staging.mindthewait.example.com"
-  type    = "CNAME"
-  ttl     = 300
-  records = ["staging.mindthewait.example.com"]
+  type    = "A"
+  alias {
+    name                   = aws_lb.main.dns_name
+    zone_id                = aws_lb.main.zone_id
+    evaluate_target_health = true
+  }
 }
 
 resource "aws_acm_certificate" "main" {
