@@ -67,7 +67,7 @@ PRICED_BY: Mapping[str, Billed] = {
 # Priced types whose pricer may rightly find nothing to bill: type → when.
 MAY_COST_NOTHING: Mapping[str, str] = {
     "aws_ecs_cluster": "without Container Insights a cluster is free",
-    "aws_route53_record": "ALIAS records answer free, and the zone is billed in one environment",
+    "aws_route53_record": "aliases to the load balancer answer free; the zone bills the rest",
 }
 
 # Terraform type → why AWS bills nothing for it (AWS pricing pages, read 2026-11).
