@@ -524,10 +524,11 @@ def answer_retries_from_memory() -> None:
 
 
 # Where moto does not do what AWS does and a few lines make it do so. They run in the server's
-# process (see serve), so they hold for every request.
+# process (see serve), so they hold for every request. Each of the first two wraps the request
+# handler as it finds it, so the lock, applied last, also guards the remembered answers.
 FIXES: tuple[Callable[[], None], ...] = (
-    one_request_at_a_time,
     answer_retries_from_memory,
+    one_request_at_a_time,
     give_each_db_instance_its_own_resource_id,
     return_redrive_policies_as_set,
 )

@@ -33,11 +33,14 @@ class Terraform:
     binary: str
     environment: dict[str, str]
 
-    def run(self, root: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, root: Path, *args: str, timeout: int = 300, provider: WarmProvider | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """`terraform <args>` in `root`; reattached to `provider` if one is given."""
         return subprocess.run(
             [self.binary, *args],
             cwd=root,
-            env=self.environment,
+            env={**self.environment, **(provider.environment() if provider else {})},
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -49,15 +52,7 @@ class Terraform:
         init = self.run(root, "init", "-backend=false", "-input=false", "-no-color")
         if init.returncode:
             return [f"init: {init.stderr.strip() or init.stdout.strip()}"]
-        result = subprocess.run(
-            [self.binary, "validate", "-json", "-no-color"],
-            cwd=root,
-            env={**self.environment, **(provider.environment() if provider else {})},
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        result = self.run(root, "validate", "-json", "-no-color", provider=provider)
         report = json.loads(result.stdout)
         return [
             f"{d.get('summary')}: {d.get('detail', '')} ({json.dumps(d.get('range'))})"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from stackwright.plan.resources import Resource
+from stackwright.plan.resources import DnsRecord, LoadBalancer, Resource
 from stackwright.stack.model import Usage
 
 INTERNET = "internet"
@@ -66,3 +66,7 @@ class Plan:
             if resource.id == resource_id:
                 return resource
         raise KeyError(resource_id)
+
+    def aliases_load_balancer(self, record: DnsRecord) -> bool:
+        """Whether `record` is an alias to the load balancer (which Route 53 answers free)."""
+        return any(record.target == balancer.id for balancer in self.of_type(LoadBalancer))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from stackwright.cost.model import Component
 from stackwright.cost.pricers.common import dec, fmt
 from stackwright.plan.model import Plan
-from stackwright.plan.resources import Certificate, DnsRecord, DnsZone, LoadBalancer, WebAcl
+from stackwright.plan.resources import Certificate, DnsRecord, DnsZone, WebAcl
 
 
 def price_dns_zone(resource: DnsZone, plan: Plan) -> list[Component]:
     if not resource.managed:
         return []
     components = [Component(f"hosted zone {resource.domain}", "route53.zone.month", dec(1))]
-    if any(not _load_balancer_alias(record, plan) for record in plan.of_type(DnsRecord)):
+    if not all(plan.aliases_load_balancer(record) for record in plan.of_type(DnsRecord)):
         queries = plan.usage.dns_queries_millions
         components.append(
             Component(
@@ -23,12 +23,6 @@ def price_dns_zone(resource: DnsZone, plan: Plan) -> list[Component]:
             )
         )
     return components
-
-
-def _load_balancer_alias(record: DnsRecord, plan: Plan) -> bool:
-    """Route 53 answers queries for an alias to a load balancer free of charge."""
-    ids = {resource.id for resource in plan.of_type(LoadBalancer)}
-    return record.record_type == "A" and record.target in ids
 
 
 def price_certificate(resource: Certificate, plan: Plan) -> list[Component]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.hcl import Raw
-from stackwright.plan.resources import Certificate, DnsRecord, DnsZone, Ec2Host, LoadBalancer
+from stackwright.plan.resources import Certificate, DnsRecord, DnsZone, Ec2Host
 
 FILE = "dns.tf"
 
@@ -48,7 +48,7 @@ def emit(root: Root) -> None:
         block = root.resource(FILE, "aws_route53_record", record.name)
         block.attrs(zone_id=zid, name=record.fqdn, type=record.record_type)
         target = root.get(record.target) if record.target in ids else None
-        if isinstance(target, LoadBalancer):
+        if plan.aliases_load_balancer(record):
             alias = block.block("alias")
             alias.attrs(
                 name=Raw("aws_lb.main.dns_name"),
