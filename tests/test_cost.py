@@ -77,11 +77,13 @@ def test_multi_az_database_uses_multi_az_prices() -> None:
     assert storage.price_key == "rds.gp3.multi_az.gb_month"
 
 
-def test_missing_regional_price_is_an_estimate_that_says_why() -> None:
+def test_a_borrowed_regional_price_is_an_estimate_that_says_whose_and_why() -> None:
     _, cost = cost_text(MINIMAL.replace("name: shop", "name: shop\nregion: eu-west-1"))
+    (snapshots,) = [x for x in lines_of(cost, "cache", "redis") if "snapshot" in x.price_key]
+    assert snapshots.estimate and snapshots.price_region == "us-east-1"
+    assert (snapshots.estimate_reason or "").startswith("the us-east-1 price, borrowed for eu-west")
     (alarm,) = lines_of(cost, "alarm", "db_cpu-postgres")
-    assert alarm.estimate and alarm.price_region == "us-east-1"
-    assert "no eu-west-1 price" in (alarm.estimate_reason or "")
+    assert not alarm.estimate and alarm.price_region == "eu-west-1"
 
 
 def test_cross_region_backup_is_priced_in_the_destination_region() -> None:
@@ -122,7 +124,7 @@ def test_arm_tasks_use_graviton_prices() -> None:
     _, cost = cost_text(text)
     vcpu, memory = lines_of(cost, "ecs_service", "web")
     assert (vcpu.price_key, memory.price_key) == ("fargate.arm.vcpu_hour", "fargate.arm.gb_hour")
-    assert vcpu.estimate  # the ARM rate has no machine-generated source yet
+    assert vcpu.unit_price_usd == Decimal("0.03238") and not vcpu.estimate
 
 
 def test_phase_1_host_prices_instance_disk_and_agent_metrics() -> None:

@@ -277,3 +277,19 @@ def test_names_that_look_alike_give_terraform_that_validates(
     write_files(tmp_path, terraform_files(load_text(COLLIDING_NAMES)))
     assert terraform().validate(tmp_path / "terraform" / "prod", validating_provider) == []
     assert audit(tmp_path, {"CACHE_AUTH"}) == []
+
+
+@pytest.mark.parametrize(
+    ("region", "zones"),
+    [
+        ("us-east-1", ["us-east-1a", "us-east-1b"]),
+        ("ap-northeast-1", ["ap-northeast-1a", "ap-northeast-1c"]),  # it has no 1b
+        ("ca-central-1", ["ca-central-1a", "ca-central-1b"]),
+    ],
+)
+def test_subnets_go_to_zones_the_region_has(region: str, zones: list[str]) -> None:
+    files = terraform_files(
+        load_text(MINIMAL.replace("name: shop", f"name: shop\nregion: {region}"))
+    )
+    locals_tf = hcl2.loads(files["terraform/prod/locals.tf"])
+    assert locals_tf["locals"][0]["azs"] == [zones]

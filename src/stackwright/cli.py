@@ -18,13 +18,17 @@ import typer
 from rich.console import Console
 
 from stackwright import __version__
+from stackwright.aws.instances import REGIONS
 from stackwright.cost import EnvironmentCost, cost_plan, default_catalog
+from stackwright.cost.catalog import Catalog, CatalogError, UnpricedRegion, load_catalog
+from stackwright.cost.pricelist import catalog_text, refresh_from_api, refresh_from_files
+from stackwright.cost.pricelist.offers import OfferFileError
 from stackwright.emit.build import terraform_files
 from stackwright.emit.files import HandEditsError, write_files
 from stackwright.plan import Plan, plan_environment
 from stackwright.report.plan_json import write_plan_json
 from stackwright.report.plan_table import render_environment
-from stackwright.stack import StackError, load_stack
+from stackwright.stack import StackError, StackFile, load_stack
 from stackwright.stack.errors import Problem, printable
 from stackwright.stack.schema import stack_schema
 from stackwright.suggest import did_you_mean
@@ -130,12 +134,22 @@ def plan(
     fail_over_budget: Annotated[
         bool, typer.Option(help="exit 3 when an environment is over its budget")
     ] = False,
+    catalog_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalog",
+            help="price from this catalog file (`stackwright prices refresh` writes one) "
+            "instead of the one shipped with stackwright",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Every AWS resource each environment needs, and what each costs per month."""
     try:
         stack_file = load_stack(stack)
     except StackError as exc:
         _fail(exc.problems, as_json)
+    catalog = _catalog(catalog_file, as_json)
     names = list(stack_file.environments)
     for wanted in env or []:
         if wanted not in stack_file.environments:
@@ -149,7 +163,7 @@ def plan(
                 ],
                 as_json,
             )
-    catalog = default_catalog()
+    _check_priced(catalog, stack_file, env or names, as_json)
     over_budget = False
 
     def results() -> Iterator[tuple[Plan, EnvironmentCost]]:
@@ -161,19 +175,59 @@ def plan(
             over_budget |= cost.budget is not None and cost.budget.status == "over"
             yield environment_plan, cost
 
+    try:
+        _print_plans(results(), stack_file.stack.name, catalog, as_json)
+    except CatalogError as exc:  # an item a catalog file lacks: said once, after what was printed
+        _fail_plainly(str(exc), as_json)
+    if fail_over_budget and over_budget:
+        raise typer.Exit(EXIT_OVER_BUDGET)
+
+
+def _print_plans(
+    results: Iterator[tuple[Plan, EnvironmentCost]], stack: str, catalog: Catalog, as_json: bool
+) -> None:
     if as_json:
-        write_plan_json(sys.stdout, stack_file.stack.name, results(), catalog.as_of)
+        write_plan_json(sys.stdout, stack, results, catalog.as_of)
     else:
         console = _console()
         if not console.is_terminal:
             console = _console(width=120)
-        for environment_plan, cost in results():
+        for environment_plan, cost in results:
             render_environment(console, environment_plan, cost)
         console.print(
-            f"Prices: stackwright catalog as of {catalog.as_of}; a month is 730 hours.", style="dim"
+            f"Prices: {catalog.origin} as of {catalog.as_of} (the date of its oldest source); "
+            "a month is 730 hours.",
+            style="dim",
         )
-    if fail_over_budget and over_budget:
-        raise typer.Exit(EXIT_OVER_BUDGET)
+
+
+def _catalog(path: Path | None, as_json: bool) -> Catalog:
+    if path is None:
+        return default_catalog()
+    try:
+        return load_catalog(path)
+    except CatalogError as exc:
+        _fail_plainly(str(exc), as_json)
+
+
+def _check_priced(
+    catalog: Catalog, stack_file: StackFile, environments: list[str], as_json: bool
+) -> None:
+    """Every region an environment runs in has prices, or exit 2 at the line that names it."""
+    for name in environments:
+        environment = stack_file.environments[name]
+        if environment.region not in catalog.regions:
+            where = ("environments", name, "region") if environment.settings.region else ("region",)
+            message = str(UnpricedRegion(environment.region, catalog.regions, catalog.origin))
+            _fail([stack_file.problem(where, message)], as_json)
+
+
+def _fail_plainly(message: str, as_json: bool) -> NoReturn:
+    if as_json:
+        _emit_json({"errors": [{"message": printable(message)}]})
+    else:
+        _say(f"stackwright: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
 
 
 @app.command()
@@ -230,6 +284,88 @@ def build(
         _say(f"  replaced hand edits in {path} (--force)")
     for path in report.stale:
         _say(f"  {path} is no longer produced; left in place, delete it if unused")
+
+
+prices_app = typer.Typer(
+    no_args_is_help=True, help="The price catalog: rebuild it from AWS's own Price List."
+)
+app.add_typer(prices_app, name="prices")
+
+
+@prices_app.command("refresh")
+def prices_refresh(
+    out: Annotated[Path, typer.Option("--out", "-o", help="the catalog file to write")],
+    offers: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="a folder of Price List offer files (JSON or CSV, as AWS publishes them)",
+            show_default=False,
+        ),
+    ] = None,
+    api: Annotated[
+        bool, typer.Option("--api", help="ask the Price List Query API (your AWS credentials)")
+    ] = False,
+    region: Annotated[
+        list[str] | None,
+        typer.Option("--region", "-r", help="a region to price (repeatable)", show_default=False),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Build a catalog from AWS's Price List for any regions; use it with `plan --catalog`."""
+    if (offers is None) == (not api):
+        _fail_plainly("give either --from DIR (offer files) or --api", as_json)
+    regions = region or list(REGIONS)
+    if offers is not None:
+        if not offers.is_dir():
+            _fail_plainly(f"{offers}: not a folder of offer files", as_json)
+        try:
+            found = refresh_from_files(offers, regions)
+        except (OfferFileError, OSError) as exc:
+            _fail_plainly(str(exc), as_json)
+    else:
+        found = refresh_from_api(_pricing_client(as_json), regions)
+    text = catalog_text(found, default_catalog())
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _say(f"{out}: cannot write: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
+    priced = sum(len(r) for r in found.prices.values())
+    unmatched = found.unmatched()
+    if as_json:
+        _emit_json(
+            {
+                "out": str(out),
+                "regions": list(found.regions),
+                "offers": [
+                    {"source": k, "offer": o.offer_code, "published": o.publication_date}
+                    for k, o in sorted(found.sources.items())
+                ],
+                "prices": priced,
+                "unmatched": [{"item": k, "region": r, "why": w} for k, r, w in unmatched],
+                "ignored_files": found.ignored_files,
+            }
+        )
+    else:
+        _say(
+            f"{out}: {priced} prices for {', '.join(found.regions)} from "
+            f"{len(found.sources)} offer(s); {len(unmatched)} item-region(s) unpriced."
+        )
+        for key, where, why in unmatched:
+            _say(f"  {key} ({where}): {why}")
+        for line in found.ignored_files:
+            _say(f"  skipped {line}")
+    if priced == 0:
+        raise typer.Exit(1)
+
+
+def _pricing_client(as_json: bool) -> Any:
+    try:
+        import boto3  # type: ignore[import-untyped]
+    except ImportError:
+        _fail_plainly("--api needs boto3: pip install 'stackwright[api]'", as_json)
+    return boto3.client("pricing", region_name="us-east-1")
 
 
 @app.command()

@@ -95,4 +95,30 @@ LOG_RETENTION_DAYS: tuple[int, ...] = (
     3653,
 )
 
-REGIONS: tuple[str, ...] = ("us-east-1", "us-west-2", "eu-west-1")
+REGIONS: tuple[str, ...] = ("us-east-1", "us-west-2", "eu-west-1")  # the shipped catalog's
+
+# Commercial regions a stack may name, with the letters of the three availability zones the
+# Terraform uses there (named, so the set never shifts). Not every region's zones run a, b, c:
+# ap-northeast-1 has no b, ca-central-1 no c. Regions where the zones an account sees differ by
+# account (us-west-1) are left out. Source: the AWS Regions and Availability Zones
+# documentation, read 2026-11. Prices for the regions outside REGIONS come from
+# `stackwright prices refresh`.
+AZ_LETTERS: dict[str, str] = {
+    "us-east-1": "abc",
+    "us-east-2": "abc",
+    "us-west-2": "abc",
+    "ca-central-1": "abd",
+    "sa-east-1": "abc",
+    "eu-west-1": "abc",
+    "eu-west-2": "abc",
+    "eu-west-3": "abc",
+    "eu-central-1": "abc",
+    "eu-north-1": "abc",
+    "eu-south-1": "abc",
+    "ap-south-1": "abc",
+    "ap-southeast-1": "abc",
+    "ap-southeast-2": "abc",
+    "ap-northeast-1": "acd",
+    "ap-northeast-2": "abc",
+    "ap-northeast-3": "abc",
+}

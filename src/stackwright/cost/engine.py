@@ -50,8 +50,8 @@ def _line(component: Component, plan_region: str, catalog: Catalog) -> CostLine:
     region = component.region or plan_region
     price = catalog.price(component.key, region)
     reason = None
-    if price.fallback_for(region):
-        reason = f"no {region} price in the catalog; the {price.region} price is used"
+    if price.borrowed_why is not None:
+        reason = f"the {price.region} price, borrowed for {region}: {price.borrowed_why}"
     elif not price.verified:
         reason = f"{price.source} ({price.as_of}), not a machine-generated AWS price list" + (
             f"; {price.note}" if price.note else ""

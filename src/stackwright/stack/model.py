@@ -22,11 +22,11 @@ from pydantic import (
 
 from stackwright.aws.fargate import FARGATE_SIZES, describe_sizes, is_valid_size
 from stackwright.aws.instances import (
+    AZ_LETTERS,
     CACHE_NODES,
     EC2_INSTANCES,
     LOG_RETENTION_DAYS,
     RDS_INSTANCES,
-    REGIONS,
     SEARCH_INSTANCES,
 )
 from stackwright.stack import text
@@ -145,7 +145,7 @@ RdsClass = Annotated[str, _one_of("RDS instance class", RDS_INSTANCES)]
 CacheNode = Annotated[str, _one_of("ElastiCache node type", CACHE_NODES)]
 Ec2Type = Annotated[str, _one_of("EC2 instance type", EC2_INSTANCES)]
 SearchType = Annotated[str, _one_of("OpenSearch instance type", SEARCH_INSTANCES)]
-Region = Annotated[str, _one_of("region", REGIONS)]
+Region = Annotated[str, _one_of("region", tuple(AZ_LETTERS))]
 RetentionDays = Annotated[int, AfterValidator(_retention)]
 
 

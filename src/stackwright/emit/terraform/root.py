@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from stackwright.aws.instances import AZ_LETTERS
 from stackwright.emit.terraform import (
     cache,
     compute,
@@ -116,7 +117,8 @@ def environment_root(plan: Plan) -> dict[str, str]:
     vpc = next(plan.of_type(Vpc), None)
     if vpc is not None:
         locals_block.comment("Availability zones named, so the set never changes under you.")
-        locals_block.attr("azs", [f"{plan.region}{letter}" for letter in "abc"[: vpc.azs]])
+        letters = AZ_LETTERS[plan.region][: vpc.azs]
+        locals_block.attr("azs", [f"{plan.region}{letter}" for letter in letters])
     files: dict[str, list[Item]] = {
         "versions.tf": [HEADER, _versions()],
         "providers.tf": providers,
