@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -15,6 +16,7 @@ from stackwright.emit.build import terraform_files
 from stackwright.plan import plan_environment
 from stackwright.plan.resources import RESOURCE_TYPES
 from stackwright.stack import load_stack
+from tests.cli_run import run
 from tests.conftest import EXAMPLES
 from tests.helpers import MINIMAL, cost_text
 
@@ -180,3 +182,53 @@ def test_dns_queries_are_billed_only_where_a_record_is_not_a_load_balancer_alias
 
 
 EXAMPLES_BY_NAME = {e.name: e for e in EXAMPLES}
+
+
+def test_reservations_price_the_instances_aws_reserves_and_leave_the_rest_on_demand() -> None:
+    plan, _ = cost_text(MINIMAL, phase=2)
+    on_demand, reserved = cost_plan(plan), cost_plan(plan, pricing="reserved")
+    keys = {
+        (r.type, line.price_key, line.reserved)
+        for r in reserved.resources
+        for line in r.lines
+        if r.type in ("database", "cache", "ecs_service")
+    }
+    assert ("database", "rds.postgres.ri_1yr_no_upfront.single_az.db.t4g.micro", True) in keys
+    assert ("cache", "elasticache.redis.ri_1yr_no_upfront.cache.t4g.micro", True) in keys
+    assert all(not reserved for kind, _, reserved in keys if kind == "ecs_service")  # Fargate
+    # Both totals are known whichever way the lines are priced, and they differ by the
+    # instance hours alone.
+    assert on_demand.reserved_monthly_usd == reserved.total_monthly_usd
+    assert reserved.on_demand_monthly_usd == on_demand.total_monthly_usd
+    saved = sum(
+        line.monthly_usd
+        for r in on_demand.resources
+        for line in r.lines
+        if "730 h" in line.item and r.type in ("database", "cache")
+    ) - sum(line.monthly_usd for r in reserved.resources for line in r.lines if line.reserved)
+    assert on_demand.total_monthly_usd - reserved.total_monthly_usd == saved > 0
+
+
+def test_phase_4_is_priced_with_reservations_and_says_what_on_demand_costs(tmp_path: Path) -> None:
+    stack = tmp_path / "stack.yaml"
+    stack.write_text(MINIMAL + "environments: {prod: {phase: 4}}\n")
+    data = json.loads(run("plan", str(stack), "--json").stdout)["environments"][0]
+    assert data["pricing"] == "reserved"
+    assert data["total_monthly_usd"] == data["reserved_monthly_usd"]
+    assert data["on_demand_monthly_usd"] > data["reserved_monthly_usd"]
+    forced = json.loads(run("plan", str(stack), "--json", "--pricing", "on-demand").stdout)
+    assert forced["environments"][0]["total_monthly_usd"] == data["on_demand_monthly_usd"]
+    table = run("plan", str(stack)).stdout
+    assert "Priced with 1-year reservations, no upfront" in table
+    earlier = run("plan", str(stack), "--phase", "2").stdout
+    assert "With 1-year reservations, no upfront" in earlier  # a what-if before phase 4
+
+
+def test_egress_to_users_is_billed_only_where_something_answers_the_internet() -> None:
+    workers_only = MINIMAL.replace("    port: 8080\n", "    kind: worker\n")
+    plan, cost = cost_text(workers_only)
+    assert not [r for r in cost.resources if r.type == "data_transfer"]
+    assert any("usage.data_out_gb is not billed" in note for note in plan.notes)
+    _, served = cost_text(MINIMAL)
+    (egress,) = lines_of(served, "data_transfer", "internet")
+    assert egress.price_key == "transfer.internet_out.gb"

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TextIO, cast
 
@@ -21,6 +22,7 @@ from stackwright import __version__
 from stackwright.aws.instances import REGIONS
 from stackwright.cost import EnvironmentCost, cost_plan, default_catalog
 from stackwright.cost.catalog import Catalog, CatalogError, UnpricedRegion, load_catalog
+from stackwright.cost.engine import default_pricing
 from stackwright.cost.pricelist import catalog_text, refresh_from_api, refresh_from_files
 from stackwright.cost.pricelist.offers import OfferFileError
 from stackwright.emit.build import terraform_files
@@ -102,6 +104,11 @@ def _console(*, stderr: bool = False, width: int | None = None) -> Console:
     )
 
 
+class PricingChoice(StrEnum):
+    on_demand = "on-demand"
+    reserved = "reserved"
+
+
 StackArg = Annotated[Path, typer.Argument(help="the stack file (YAML)", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
 
@@ -134,6 +141,15 @@ def plan(
     fail_over_budget: Annotated[
         bool, typer.Option(help="exit 3 when an environment is over its budget")
     ] = False,
+    pricing: Annotated[
+        PricingChoice | None,
+        typer.Option(
+            "--pricing",
+            help="on-demand, or reserved (1-year, no upfront, where AWS sells it); "
+            "default: reserved at phase 4, on-demand before. Both totals are shown either way.",
+            show_default=False,
+        ),
+    ] = None,
     catalog_file: Annotated[
         Path | None,
         typer.Option(
@@ -171,7 +187,8 @@ def plan(
         nonlocal over_budget
         for name in env or names:
             environment_plan = plan_environment(stack_file, name, phase)
-            cost = cost_plan(environment_plan, catalog)
+            way = pricing.value if pricing else default_pricing(environment_plan)
+            cost = cost_plan(environment_plan, catalog, way)
             over_budget |= cost.budget is not None and cost.budget.status == "over"
             yield environment_plan, cost
 

@@ -10,6 +10,7 @@ from stackwright.cost.model import (
     Component,
     CostLine,
     EnvironmentCost,
+    Pricing,
     ResourceCost,
     cents,
 )
@@ -18,17 +19,31 @@ from stackwright.plan.model import Plan
 from stackwright.plan.resources import Budget
 
 
-def cost_plan(plan: Plan, catalog: Catalog | None = None) -> EnvironmentCost:
+def default_pricing(plan: Plan) -> Pricing:
+    """Phase 4 buys 1-year reservations for what runs around the clock; earlier phases do not."""
+    return "reserved" if plan.phase >= 4 else "on-demand"
+
+
+def cost_plan(
+    plan: Plan, catalog: Catalog | None = None, pricing: Pricing = "on-demand"
+) -> EnvironmentCost:
     catalog = catalog or default_catalog()
-    priced = tuple(
-        ResourceCost(
-            resource.type,
-            resource.name,
-            tuple(_line(c, plan.region, catalog) for c in _components(resource, plan)),
+    components = [(resource, _components(resource, plan)) for resource in plan.resources]
+    totals: dict[Pricing, Decimal] = {}
+    priced: tuple[ResourceCost, ...] = ()
+    for way in ("on-demand", "reserved"):
+        lines = tuple(
+            ResourceCost(
+                resource.type,
+                resource.name,
+                tuple(_line(c, plan.region, catalog, way) for c in found),
+            )
+            for resource, found in components
         )
-        for resource in plan.resources
-    )
-    total = sum((r.monthly_usd for r in priced), Decimal(0))
+        totals[way] = sum((r.monthly_usd for r in lines), Decimal(0))
+        if way == pricing:
+            priced = lines
+    total = totals[pricing]
     return EnvironmentCost(
         stack=plan.stack,
         environment=plan.environment,
@@ -38,6 +53,9 @@ def cost_plan(plan: Plan, catalog: Catalog | None = None) -> EnvironmentCost:
         resources=priced,
         budget=_budget(plan, total),
         catalog_as_of=catalog.as_of,
+        pricing=pricing,
+        on_demand_monthly_usd=totals["on-demand"],
+        reserved_monthly_usd=totals["reserved"],
     )
 
 
@@ -46,9 +64,15 @@ def _components(resource: object, plan: Plan) -> list[Component]:
     return pricer(resource, plan) if pricer else []
 
 
-def _line(component: Component, plan_region: str, catalog: Catalog) -> CostLine:
+def _line(component: Component, plan_region: str, catalog: Catalog, pricing: Pricing) -> CostLine:
     region = component.region or plan_region
-    price = catalog.price(component.key, region)
+    reserved = (
+        pricing == "reserved"
+        and component.reserved_key is not None
+        and region in catalog.prices.get(component.reserved_key, {})
+    )
+    key = component.reserved_key if reserved and component.reserved_key else component.key
+    price = catalog.price(key, region)
     reason = None
     if price.borrowed_why is not None:
         reason = f"the {price.region} price, borrowed for {region}: {price.borrowed_why}"
@@ -57,7 +81,7 @@ def _line(component: Component, plan_region: str, catalog: Catalog) -> CostLine:
             f"; {price.note}" if price.note else ""
         )
     return CostLine(
-        item=component.item,
+        item=f"{component.item}, 1-year reserved" if reserved else component.item,
         quantity=component.quantity,
         unit=price.unit,
         unit_price_usd=price.usd,
@@ -69,6 +93,7 @@ def _line(component: Component, plan_region: str, catalog: Catalog) -> CostLine:
         estimate=reason is not None,
         estimate_reason=reason,
         assumption=component.assumption,
+        reserved=reserved,
     )
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 CENT = Decimal("0.01")
+Pricing = Literal["on-demand", "reserved"]
 
 
 def cents(value: Decimal) -> Decimal:
@@ -21,6 +23,7 @@ class Component:
     quantity: Decimal
     assumption: str | None = None  # the usage assumption a usage-based quantity came from
     region: str | None = None  # price in another region than the plan's (cross-region copies)
+    reserved_key: str | None = None  # the 1-year no-upfront reservation rate for the same usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,7 @@ class CostLine:
     estimate: bool
     estimate_reason: str | None
     assumption: str | None
+    reserved: bool = False  # priced at a 1-year no-upfront reservation rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,9 @@ class EnvironmentCost:
     resources: tuple[ResourceCost, ...]
     budget: BudgetStatus | None
     catalog_as_of: str
+    pricing: Pricing = "on-demand"  # how the lines are priced
+    on_demand_monthly_usd: Decimal = Decimal(0)
+    reserved_monthly_usd: Decimal = Decimal(0)  # reservations where the catalog has a rate
 
     @property
     def total_monthly_usd(self) -> Decimal:

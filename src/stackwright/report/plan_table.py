@@ -59,6 +59,26 @@ def _grouped(resources: tuple[ResourceCost, ...]) -> list[tuple[str, list[Resour
     return result
 
 
+def _commitments(console: Console, cost: EnvironmentCost) -> None:
+    """Both totals, side by side, wherever reservations would change the bill."""
+    on_demand, reserved = cost.on_demand_monthly_usd, cost.reserved_monthly_usd
+    if on_demand == reserved:
+        return
+    saving = ((on_demand - reserved) / on_demand * 100).quantize(Decimal("1"))
+    what = "1-year reservations, no upfront, on the EC2, RDS and ElastiCache instances"
+    if cost.pricing == "reserved":
+        text = (
+            f"Priced with {what}: {_money(reserved)}/month, {saving}% less than "
+            f"{_money(on_demand)} on demand. `--pricing on-demand` shows those lines."
+        )
+    else:
+        text = (
+            f"With {what}: {_money(reserved)}/month, {saving}% less than "
+            f"{_money(on_demand)} on demand. `--pricing reserved` shows those lines."
+        )
+    console.print(Text(text, style="cyan"))
+
+
 def render_environment(console: Console, plan: Plan, cost: EnvironmentCost) -> None:
     title = (
         f"{plan.stack} · {plan.environment} · phase {plan.phase} ({plan.phase_name}) · "
@@ -103,6 +123,7 @@ def render_environment(console: Console, plan: Plan, cost: EnvironmentCost) -> N
     if free:
         listed = ", ".join(f"{n} {kind}" for kind, n in sorted(free.items()))
         console.print(Text(f"No charge: {listed}.", style="dim"))
+    _commitments(console, cost)
     if cost.estimate_lines:
         console.print(
             Text(f"~ {cost.estimate_lines} line(s) priced from estimates.", style="yellow")

@@ -102,6 +102,7 @@ def price_ec2_host(resource: Ec2Host, plan: Plan) -> list[Component]:
             f"{resource.instance_type} instance (730 h)",
             f"ec2.instance.{resource.instance_type}",
             hours(),
+            reserved_key=f"ec2.ri_standard_1yr_no_upfront.{resource.instance_type}",
         ),
         Component(
             f"gp3 root volume ({resource.disk_gb} GB)", "ebs.gp3.gb_month", dec(resource.disk_gb)

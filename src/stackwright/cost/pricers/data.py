@@ -25,6 +25,7 @@ def price_database(resource: Database, plan: Plan) -> list[Component]:
             f"{resource.instance} {label} (730 h)",
             f"rds.{resource.engine}.{az}.{resource.instance}",
             hours(),
+            reserved_key=f"rds.{resource.engine}.ri_1yr_no_upfront.{az}.{resource.instance}",
         ),
         Component(
             f"gp3 storage {label} ({resource.storage_gb} GB)",
@@ -48,6 +49,8 @@ def price_database(resource: Database, plan: Plan) -> list[Component]:
                 f"read replica {resource.instance} (730 h)",
                 f"rds.{resource.engine}.single_az.{resource.instance}",
                 hours(),
+                reserved_key=f"rds.{resource.engine}.ri_1yr_no_upfront.single_az."
+                f"{resource.instance}",
             ),
             Component(
                 f"read replica gp3 storage ({resource.storage_gb} GB)",
@@ -72,6 +75,7 @@ def price_cache(resource: Cache, plan: Plan) -> list[Component]:
             f"{'s' if resource.nodes > 1 else ''} (730 h)",
             f"elasticache.{resource.engine}.{resource.node_type}",
             hours(resource.nodes),
+            reserved_key=f"elasticache.{resource.engine}.ri_1yr_no_upfront.{resource.node_type}",
         )
     ]
     if resource.snapshot_days:

@@ -112,8 +112,12 @@ def add_edge(ctx: Context) -> None:
                     issuer="letsencrypt" if ctx.on_host else "acm",
                 )
             )
-    if stack.usage.data_out_gb > 0:
+    if stack.usage.data_out_gb > 0 and entry is not None:
         ctx.add(DataTransfer(name="internet", gb_per_month=stack.usage.data_out_gb))
+    elif stack.usage.data_out_gb > 0:
+        ctx.notes.append(
+            "usage.data_out_gb is not billed: nothing in this phase answers the internet"
+        )
 
 
 def _apex(ctx: Context) -> str:
