@@ -170,7 +170,9 @@ def test_refresh_through_the_price_list_query_api(tmp_path: Path) -> None:
         assert {r: f.usd for r, f in from_api.prices[key].items()} == {
             r: f.usd for r, f in regions.items()
         }
-    assert all(call["Filters"] or call["ServiceCode"] == "AmazonRoute53" for call in client.calls)
+    assert all(call["Filters"] for call in client.calls)
+    ec2 = [c["Filters"] for c in client.calls if c["ServiceCode"] == "AmazonEC2"]
+    assert {"Type": "TERM_MATCH", "Field": "instanceType", "Value": "t3.micro"} in ec2[0] + ec2[1]
 
 
 class _PriceListApi:
@@ -206,8 +208,11 @@ class _PriceListApi:
 
 
 def _passes(document: dict[str, Any], filters: list[dict[str, str]]) -> bool:
-    attributes = document["product"]["attributes"]
-    return all(attributes.get(f["Field"]) == f["Value"] for f in filters)
+    fields = {
+        **document["product"]["attributes"],
+        "productFamily": document["product"].get("productFamily"),
+    }
+    return all(fields.get(f["Field"]) == f["Value"] for f in filters)
 
 
 def test_a_file_that_is_no_offer_file_is_a_clear_error(tmp_path: Path) -> None:

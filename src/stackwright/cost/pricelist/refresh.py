@@ -140,10 +140,14 @@ def refresh_from_api(client: Any, regions: Iterable[str]) -> Refresh:
     paginator = client.get_paginator("get_products")
     for offer_code in OFFERS:
         rules = rules_for(offer_code)
-        regional = [rule for rule in rules if not rule.worldwide]
-        queries: list[tuple[str, tuple[Rule, ...], list[dict[str, str]]]] = [
-            (f" in {region}", tuple(regional), _region_filter(regional, region))
-            for region in (result.regions if regional else ())
+        queries = [
+            (
+                f" in {region}" + (f", {value}" if value else ""),
+                members,
+                [_region_filter(members, region)] + ([_term(name, value)] if name else []),
+            )
+            for (name, value), members in _query_groups(rules).items()
+            for region in result.regions
         ]
         queries += [
             (f" for {rule.usage}", (rule,), [_term("usagetype", rule.usage or "")])
@@ -172,9 +176,26 @@ def refresh_from_api(client: Any, regions: Iterable[str]) -> Refresh:
     return result
 
 
-def _region_filter(rules: list[Rule], region: str) -> list[dict[str, str]]:
+def _query_groups(rules: tuple[Rule, ...]) -> dict[tuple[str, str], tuple[Rule, ...]]:
+    """Regional rules grouped by the narrowest filter (field, value) the API takes for them:
+    the instance type (a region's EC2 offer holds tens of thousands of products), else the
+    product family, else none."""
+    groups: dict[tuple[str, str], list[Rule]] = defaultdict(list)
+    for rule in rules:
+        if rule.worldwide:
+            continue
+        if "instancetype" in rule.attributes:
+            groups["instanceType", rule.attributes["instancetype"]].append(rule)
+        elif rule.family is not None:
+            groups["productFamily", rule.family].append(rule)
+        else:
+            groups["", ""].append(rule)
+    return {key: tuple(members) for key, members in groups.items()}
+
+
+def _region_filter(rules: tuple[Rule, ...], region: str) -> dict[str, str]:
     attribute = "fromRegionCode" if rules[0].region_attribute == "fromregioncode" else "regionCode"
-    return [_term(attribute, region)]
+    return _term(attribute, region)
 
 
 def _term(field: str, value: str) -> dict[str, str]:
