@@ -57,9 +57,6 @@ class Price:
     note: str | None
     borrowed_why: str | None = None  # set when another region's price stands in, with the reason
 
-    def borrowed_for(self, region: str) -> bool:
-        return self.region != region
-
 
 @dataclass(frozen=True)
 class Catalog:

@@ -28,29 +28,33 @@ def cost_plan(
     plan: Plan, catalog: Catalog | None = None, pricing: Pricing = "on-demand"
 ) -> EnvironmentCost:
     catalog = catalog or default_catalog()
-    components = [(resource, _components(resource, plan)) for resource in plan.resources]
-    totals: dict[Pricing, Decimal] = {}
-    priced: tuple[ResourceCost, ...] = ()
-    for way in ("on-demand", "reserved"):
-        lines = tuple(
-            ResourceCost(
-                resource.type,
-                resource.name,
-                tuple(_line(c, plan.region, catalog, way) for c in found),
-            )
-            for resource, found in components
-        )
-        totals[way] = sum((r.monthly_usd for r in lines), Decimal(0))
-        if way == pricing:
-            priced = lines
-    total = totals[pricing]
+    priced: list[ResourceCost] = []
+    reservable: list[tuple[Component, CostLine]] = []  # lines the other pricing would change
+    for resource in plan.resources:
+        lines = []
+        for component in _components(resource, plan):
+            line = _line(component, plan.region, catalog, pricing)
+            lines.append(line)
+            if component.reserved_key is not None:
+                reservable.append((component, line))
+        priced.append(ResourceCost(resource.type, resource.name, tuple(lines)))
+    total = sum((r.monthly_usd for r in priced), Decimal(0))
+    other: Pricing = "reserved" if pricing == "on-demand" else "on-demand"
+    change = sum(
+        (
+            _line(c, plan.region, catalog, other).monthly_usd - line.monthly_usd
+            for c, line in reservable
+        ),
+        Decimal(0),
+    )
+    totals = {pricing: total, other: total + change}
     return EnvironmentCost(
         stack=plan.stack,
         environment=plan.environment,
         phase=plan.phase,
         phase_name=plan.phase_name,
         region=plan.region,
-        resources=priced,
+        resources=tuple(priced),
         budget=_budget(plan, total),
         catalog_as_of=catalog.as_of,
         pricing=pricing,

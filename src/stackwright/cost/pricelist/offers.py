@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,6 +24,7 @@ import ijson  # type: ignore[import-untyped]
 
 Attributes = Mapping[str, str]
 Keep = Callable[[Attributes], bool]
+TERMS = ("OnDemand", "Reserved")
 
 
 class OfferFileError(ValueError):
@@ -51,7 +52,6 @@ class Rate:
     unit: str
     usd: Decimal
     begin_range: Decimal
-    description: str
 
 
 def normal(name: str) -> str:
@@ -64,9 +64,9 @@ def read_header(path: Path) -> Offer:
     return _csv_header(path) if _is_csv(path) else _json_header(path)
 
 
-def read_rates(path: Path, keep: Keep) -> Iterator[Rate]:
-    """The file's rates for the products `keep` accepts."""
-    return _csv_rates(path, keep) if _is_csv(path) else _json_rates(path, keep)
+def read_rates(path: Path, keep: Keep, terms: Collection[str] = TERMS) -> Iterator[Rate]:
+    """The file's rates, of the `terms` asked for, for the products `keep` accepts."""
+    return _csv_rates(path, keep, terms) if _is_csv(path) else _json_rates(path, keep, terms)
 
 
 def _is_csv(path: Path) -> bool:
@@ -100,7 +100,7 @@ def _json_header(path: Path) -> Offer:
     )
 
 
-def _json_rates(path: Path, keep: Keep) -> Iterator[Rate]:
+def _json_rates(path: Path, keep: Keep, terms: Collection[str]) -> Iterator[Rate]:
     products: dict[str, dict[str, str]] = {}
     with path.open("rb") as stream:
         for sku, product in ijson.kvitems(stream, "products"):
@@ -108,7 +108,7 @@ def _json_rates(path: Path, keep: Keep) -> Iterator[Rate]:
             attributes["productfamily"] = str(product.get("productFamily", ""))
             if keep(attributes):
                 products[sku] = attributes
-    for term in ("OnDemand", "Reserved"):
+    for term in (t for t in TERMS if t in terms):  # a pass each: the file is read as it streams
         with path.open("rb") as stream:
             for sku, offers in ijson.kvitems(stream, f"terms.{term}"):
                 if sku in products:
@@ -132,7 +132,6 @@ def _term_rates(
                 unit=str(dimension.get("unit", "")),
                 usd=_decimal(usd, sku),
                 begin_range=_decimal(dimension.get("beginRange", "0") or "0", sku),
-                description=str(dimension.get("description", "")),
             )
 
 
@@ -193,7 +192,7 @@ def _csv_header(path: Path) -> Offer:
     )
 
 
-def _csv_rates(path: Path, keep: Keep) -> Iterator[Rate]:
+def _csv_rates(path: Path, keep: Keep, terms: Collection[str]) -> Iterator[Rate]:
     with path.open(newline="", encoding="utf-8-sig") as stream:
         rows = csv.reader(stream)
         columns = _skip_to_columns(rows, path)
@@ -201,12 +200,14 @@ def _csv_rates(path: Path, keep: Keep) -> Iterator[Rate]:
             if len(row) != len(columns):
                 continue
             values = dict(zip(columns, row, strict=True))
+            if values["termtype"] not in terms or values["currency"] != "USD":
+                continue
             attributes = {
                 k: v
                 for k, v in values.items()
                 if k not in _PRICE_COLUMNS and k not in _TERM_COLUMNS and v != ""
             }
-            if not keep(attributes) or values["currency"] != "USD":
+            if not keep(attributes):
                 continue
             yield Rate(
                 sku=values["sku"],
@@ -216,7 +217,6 @@ def _csv_rates(path: Path, keep: Keep) -> Iterator[Rate]:
                 unit=values["unit"],
                 usd=_decimal(values["priceperunit"], values["sku"]),
                 begin_range=_decimal(values["startingrange"] or "0", values["sku"]),
-                description=values["pricedescription"],
             )
 
 

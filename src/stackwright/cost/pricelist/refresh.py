@@ -72,7 +72,8 @@ def refresh_from_files(folder: Path, regions: Iterable[str]) -> Refresh:
         result.sources[source] = Offer(
             where, offer.offer_code, offer.version, offer.publication_date
         )
-        rates = read_rates(path, _keeper(rules, result.regions))
+        terms = {rule.term for rule in rules}
+        rates = read_rates(path, _keeper(rules, result.regions), terms)
         _collect(result, rules, rates, source)
     return result
 
@@ -228,18 +229,17 @@ def catalog_text(result: Refresh, base: Catalog) -> str:
             f"    generated: {_q(offer.publication_date[:10])}",
             "    machine_generated: true",
         ]
-    if FREE:
-        lines += [
-            f"  {NO_METER}:",
-            f"    title: {_q('No Price List row: AWS charges nothing for it')}",
-            f"    where: {_q('AWS pricing pages; the Price List has no meter for these items')}",
-            f"    generated: {_q(_oldest(result) or 'undated')}",
-            "    machine_generated: false",
-        ]
-    lines.append("items:")
-    keys = [k for k in base.item_keys() if k in result.prices or k in {f.key for f in FREE}]
-    keys += sorted(set(result.prices) - set(keys))
+    lines += [
+        f"  {NO_METER}:",
+        f"    title: {_q('No Price List row: AWS charges nothing for it')}",
+        f"    where: {_q('AWS pricing pages; the Price List has no meter for these items')}",
+        f"    generated: {_q(_oldest(result) or 'undated')}",
+        "    machine_generated: false",
+        "items:",
+    ]
     free = {f.key: f.why for f in FREE}
+    keys = [k for k in base.item_keys() if k in result.prices or k in free]
+    keys += sorted(set(result.prices) - set(keys))
     for key in keys:
         known = next(iter(base.prices.get(key, {}).values()), None)
         lines += [

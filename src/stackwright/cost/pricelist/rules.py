@@ -2,15 +2,15 @@
 attributes, as AWS names them (attribute names normalised, see offers.normal).
 
 A usage type is written without its region prefix (`BoxUsage:t3.micro` matches
-`EU-BoxUsage:t3.micro` and the unprefixed us-east-1 form). `{type}` in a key, usage type or
-attribute stands for each instance type stackwright can plan. Where several tiers match, the
-first paid tier is taken (free tiers are rows of their own, at 0).
+`EU-BoxUsage:t3.micro` and the unprefixed us-east-1 form). Items priced per instance type get
+one rule for each type stackwright can plan. Where several tiers match, the first paid tier is
+taken (free tiers are rows of their own, at 0).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -78,23 +78,6 @@ class Free:
     why: str
 
 
-def _each(names: Iterable[str], make: type[Rule], **template: object) -> list[Rule]:
-    rules = []
-    for name in names:
-        filled = {
-            k: (
-                v.replace("{type}", name)
-                if isinstance(v, str)
-                else {a: b.replace("{type}", name) for a, b in v.items()}
-                if isinstance(v, dict)
-                else v
-            )
-            for k, v in template.items()
-        }
-        rules.append(make(**filled))  # type: ignore[arg-type]
-    return rules
-
-
 _EC2_LINUX = {
     "operatingsystem": "Linux",
     "tenancy": "Shared",
@@ -105,52 +88,53 @@ _EC2_LINUX = {
 
 
 def _ec2(term: Term, key: str) -> list[Rule]:
-    return _each(
-        EC2_INSTANCES,
-        Rule,
-        key=key,
-        offer="AmazonEC2",
-        family="Compute Instance",
-        usage="BoxUsage:{type}",
-        attributes={**_EC2_LINUX, "instancetype": "{type}"},
-        term=term,
-    )
+    """`key` names the item with `{type}` for the instance type, as do the helpers below."""
+    return [
+        Rule(
+            key.format(type=kind),
+            "AmazonEC2",
+            f"BoxUsage:{kind}",
+            "Compute Instance",
+            {**_EC2_LINUX, "instancetype": kind},
+            term=term,
+        )
+        for kind in EC2_INSTANCES
+    ]
 
 
 def _rds(az: str, term: Term, key: str) -> list[Rule]:
     multi = az == "multi_az"
-    return _each(
-        RDS_INSTANCES,
-        Rule,
-        key=key,
-        offer="AmazonRDS",
-        family="Database Instance",
-        usage=("Multi-AZUsage:{type}" if multi else "InstanceUsage:{type}"),
-        attributes={
-            "databaseengine": "PostgreSQL",
-            "deploymentoption": "Multi-AZ" if multi else "Single-AZ",
-            "licensemodel": "No license required",
-            "instancetype": "{type}",
-        },
-        term=term,
-    )
+    return [
+        Rule(
+            key.format(type=kind),
+            "AmazonRDS",
+            f"{'Multi-AZUsage' if multi else 'InstanceUsage'}:{kind}",
+            "Database Instance",
+            {
+                "databaseengine": "PostgreSQL",
+                "deploymentoption": "Multi-AZ" if multi else "Single-AZ",
+                "licensemodel": "No license required",
+                "instancetype": kind,
+            },
+            term=term,
+        )
+        for kind in RDS_INSTANCES
+    ]
 
 
 def _cache(engine: str, term: Term, key: str) -> list[Rule]:
-    return _each(
-        CACHE_NODES,
-        Rule,
-        key=key,
-        offer="AmazonElastiCache",
-        family="Cache Instance",
-        usage="NodeUsage:{type}",
-        attributes={
-            "cacheengine": engine.capitalize(),
-            "currentgeneration": "Yes",
-            "instancetype": "{type}",
-        },
-        term=term,
-    )
+    attributes = {"cacheengine": engine.capitalize(), "currentgeneration": "Yes"}
+    return [
+        Rule(
+            key.format(type=kind),
+            "AmazonElastiCache",
+            f"NodeUsage:{kind}",
+            "Cache Instance",
+            {**attributes, "instancetype": kind},
+            term=term,
+        )
+        for kind in CACHE_NODES
+    ]
 
 
 def _fargate(key: str, usage: str) -> Rule:
@@ -259,13 +243,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("sns.publish.million", "AmazonSNS", "Requests-Tier1", "API Request", per=1_000_000),
     Rule("sns.email.100k", "AmazonSNS", "DeliveryAttempts-SMTP", per=100_000),
-    *_each(
-        SEARCH_INSTANCES,
-        Rule,
-        key="opensearch.instance.{type}",
-        offer="AmazonES",
-        family="Amazon OpenSearch Service Instance",
-        attributes={"instancetype": "{type}"},
+    *(
+        Rule(
+            f"opensearch.instance.{kind}",
+            "AmazonES",
+            family="Amazon OpenSearch Service Instance",
+            attributes={"instancetype": kind},
+        )
+        for kind in SEARCH_INSTANCES
     ),
     Rule(
         "opensearch.gp3.gb_month",
