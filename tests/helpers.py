@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+from pathlib import Path
+
+import pytest
+
 from stackwright.cost import EnvironmentCost, cost_plan
 from stackwright.plan import Plan, plan_environment
 from stackwright.stack import load_text
@@ -29,3 +34,19 @@ def cost_text(
 ) -> tuple[Plan, EnvironmentCost]:
     plan = plan_text(text, env, phase)
     return plan, cost_plan(plan)
+
+
+def matches_golden(golden: Path, actual: str, update: bool) -> None:
+    """`actual` equals the golden file, or the test fails with the diff; `update` rewrites it."""
+    if update or not golden.exists():
+        golden.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"{golden.name} did not exist; written now, review it")
+    expected = golden.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True), actual.splitlines(True), str(golden), "actual", n=2
+            )
+        )
+        pytest.fail(f"{golden} differs (--update-goldens to accept):\n{diff}")

@@ -52,6 +52,8 @@ PRICED_BY: Mapping[str, Billed] = {
     "aws_route53_record": Billed((r.DnsZone,), "route53.queries."),
     "aws_route53_zone": Billed((r.DnsZone,), "route53.zone."),
     "aws_s3_bucket": Billed((r.Bucket,), "s3."),
+    "aws_s3_bucket_lifecycle_configuration": Billed((r.Bucket,), "s3.transition."),
+    "aws_s3_bucket_versioning": Billed((r.Bucket,), "s3.standard."),  # noncurrent versions
     "aws_scheduler_schedule": Billed((r.ScheduledTask,), "fargate."),  # the runs it starts
     "aws_secretsmanager_secret": Billed(
         (r.Secret, r.Database, r.Cache), "secretsmanager.secret."
@@ -68,6 +70,7 @@ PRICED_BY: Mapping[str, Billed] = {
 MAY_COST_NOTHING: Mapping[str, str] = {
     "aws_ecs_cluster": "without Container Insights a cluster is free",
     "aws_route53_record": "aliases to the load balancer answer free; the zone bills the rest",
+    "aws_s3_bucket_lifecycle_configuration": "only a move to Standard-IA is billed; expiry is free",
 }
 
 # Terraform type → why AWS bills nothing for it (AWS pricing pages, read 2026-11).
@@ -94,12 +97,10 @@ FREE: Mapping[str, str] = {
     "aws_route_table": "free",
     "aws_route_table_association": "free",
     "aws_s3_bucket_cors_configuration": "configuration",
-    "aws_s3_bucket_lifecycle_configuration": "configuration (its transitions are not priced yet)",
     "aws_s3_bucket_ownership_controls": "configuration",
     "aws_s3_bucket_policy": "configuration",
     "aws_s3_bucket_public_access_block": "configuration",
     "aws_s3_bucket_server_side_encryption_configuration": "SSE-S3 is free",
-    "aws_s3_bucket_versioning": "configuration (noncurrent versions are not priced yet)",
     "aws_secretsmanager_secret_version": "versions are not billed apart from their secret",
     "aws_security_group": "free",
     "aws_service_discovery_http_namespace": "an HTTP namespace is free",
@@ -115,6 +116,8 @@ FREE: Mapping[str, str] = {
 # are left off the bill.
 BOOTSTRAP_UNBILLED: Mapping[str, str] = {
     "aws_s3_bucket.state": "state files of kilobytes: a fraction of a cent a month",
+    "aws_s3_bucket_versioning.state": "earlier state files, kept 90 days: kilobytes too",
+    "aws_s3_bucket_lifecycle_configuration.state": "it only expires old state files",
 }
 
 RESOURCE = re.compile(r'^resource "(?P<type>aws_\w+)" "(?P<name>[\w-]+)"', re.M)

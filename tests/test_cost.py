@@ -209,6 +209,19 @@ def test_reservations_price_the_instances_aws_reserves_and_leave_the_rest_on_dem
     assert on_demand.total_monthly_usd - reserved.total_monthly_usd == saved > 0
 
 
+def test_search_nodes_are_reserved_where_aws_sells_a_reservation_for_their_size() -> None:
+    def search_line(instance: str):  # type: ignore[no-untyped-def]
+        plan, _ = cost_text(MINIMAL + f"search: {{instance: {instance}, nodes: 2}}\n", phase=4)
+        (line, *_) = lines_of(cost_plan(plan, pricing="reserved"), "search_domain", "search")
+        return line
+
+    large = search_line("r6g.large.search")
+    assert large.reserved and large.unit_price_usd == Decimal("0.115")
+    assert large.monthly_usd == Decimal("167.90")  # 2 nodes × 730 h
+    small = search_line("t3.small.search")  # no reservation in the source: on demand
+    assert not small.reserved and small.price_key == "opensearch.instance.t3.small.search"
+
+
 def test_phase_4_is_priced_with_reservations_and_says_what_on_demand_costs(tmp_path: Path) -> None:
     stack = tmp_path / "stack.yaml"
     stack.write_text(MINIMAL + "environments: {prod: {phase: 4}}\n")

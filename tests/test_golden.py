@@ -5,7 +5,6 @@ Regenerate with: pytest tests/test_golden.py --update-goldens
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 
 from stackwright.cli import app
 from tests.conftest import EXAMPLES
+from tests.helpers import matches_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -25,16 +25,4 @@ def test_plan_json_matches_golden(example: Path, update_goldens: bool) -> None:
     data = json.loads(result.output)
     data.pop("stackwright")  # the version is not part of the plan
     actual = json.dumps(data, indent=2) + "\n"
-    golden = GOLDEN / f"{example.name}.plan.json"
-    if update_goldens or not golden.exists():
-        golden.write_text(actual, encoding="utf-8")
-        if not update_goldens:
-            pytest.fail(f"{golden.name} did not exist; written now, review it")
-    expected = golden.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(True), actual.splitlines(True), str(golden), "actual", n=2
-            )
-        )
-        pytest.fail(f"plan differs from {golden.name} (--update-goldens to accept):\n{diff}")
+    matches_golden(GOLDEN / f"{example.name}.plan.json", actual, update_goldens)

@@ -27,7 +27,8 @@ PER_INSTANCE = (
     "rds.postgres.",
     "elasticache.redis.",
     "elasticache.valkey.",
-    "opensearch.i",
+    "opensearch.instance.",
+    "opensearch.ri_",
 )
 
 

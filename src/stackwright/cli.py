@@ -21,6 +21,7 @@ from rich.console import Console
 from stackwright import __version__
 from stackwright.aws.instances import REGIONS
 from stackwright.cost import EnvironmentCost, cost_plan, default_catalog
+from stackwright.cost.bill import environment_bill
 from stackwright.cost.catalog import Catalog, CatalogError, UnpricedRegion, load_catalog
 from stackwright.cost.engine import default_pricing
 from stackwright.cost.pricelist import catalog_text, refresh_from_api, refresh_from_files
@@ -28,6 +29,7 @@ from stackwright.cost.pricelist.offers import OfferFileError
 from stackwright.emit.build import terraform_files
 from stackwright.emit.files import HandEditsError, write_files
 from stackwright.plan import Plan, plan_environment
+from stackwright.report.bill_view import PREFIX_NOTE, bill_json, bill_markdown, render_bill
 from stackwright.report.plan_json import write_plan_json
 from stackwright.report.plan_table import render_environment
 from stackwright.stack import StackError, StackFile, load_stack
@@ -128,39 +130,99 @@ def _main(
     """Turn one stack file into an AWS plan with its monthly cost, and its Terraform."""
 
 
+EnvOpt = Annotated[
+    list[str] | None, typer.Option("--env", "-e", help="only this environment (repeatable)")
+]
+PhaseOpt = Annotated[
+    int | None, typer.Option("--phase", "-p", min=1, max=4, help="preview another growth phase")
+]
+PricingOpt = Annotated[
+    PricingChoice | None,
+    typer.Option(
+        "--pricing",
+        help="on-demand, or reserved (1-year, no upfront, where AWS sells it); "
+        "default: reserved at phase 4, on-demand before. Both totals are shown either way.",
+        show_default=False,
+    ),
+]
+CatalogOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalog",
+        help="price from this catalog file (`stackwright prices refresh` writes one) "
+        "instead of the one shipped with stackwright",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def plan(
     stack: StackArg,
-    env: Annotated[
-        list[str] | None, typer.Option("--env", "-e", help="only this environment (repeatable)")
-    ] = None,
-    phase: Annotated[
-        int | None, typer.Option("--phase", "-p", min=1, max=4, help="preview another growth phase")
-    ] = None,
+    env: EnvOpt = None,
+    phase: PhaseOpt = None,
     as_json: JsonOpt = False,
     fail_over_budget: Annotated[
         bool, typer.Option(help="exit 3 when an environment is over its budget")
     ] = False,
-    pricing: Annotated[
-        PricingChoice | None,
-        typer.Option(
-            "--pricing",
-            help="on-demand, or reserved (1-year, no upfront, where AWS sells it); "
-            "default: reserved at phase 4, on-demand before. Both totals are shown either way.",
-            show_default=False,
-        ),
-    ] = None,
-    catalog_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--catalog",
-            help="price from this catalog file (`stackwright prices refresh` writes one) "
-            "instead of the one shipped with stackwright",
-            show_default=False,
-        ),
-    ] = None,
+    pricing: PricingOpt = None,
+    catalog_file: CatalogOpt = None,
 ) -> None:
     """Every AWS resource each environment needs, and what each costs per month."""
+    stack_file, catalog, names = _priced_stack(stack, env, catalog_file, as_json)
+    over_budget = False
+
+    def results() -> Iterator[tuple[Plan, EnvironmentCost]]:
+        nonlocal over_budget
+        for environment_plan, cost in _costs(stack_file, names, phase, pricing, catalog):
+            over_budget |= cost.budget is not None and cost.budget.status == "over"
+            yield environment_plan, cost
+
+    try:
+        _print_plans(results(), stack_file.stack.name, catalog, as_json)
+    except CatalogError as exc:  # an item a catalog file lacks: said once, after what was printed
+        _fail_plainly(str(exc), as_json)
+    if fail_over_budget and over_budget:
+        raise typer.Exit(EXIT_OVER_BUDGET)
+
+
+@app.command()
+def bill(
+    stack: StackArg,
+    env: EnvOpt = None,
+    phase: PhaseOpt = None,
+    as_json: JsonOpt = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="print Markdown tables")] = False,
+    pricing: PricingOpt = None,
+    catalog_file: CatalogOpt = None,
+) -> None:
+    """Each environment's monthly cost as AWS bills it: service, usage type, quantity, rate."""
+    stack_file, catalog, names = _priced_stack(stack, env, catalog_file, as_json)
+    try:
+        triples = [
+            (environment_plan, cost, environment_bill(cost))
+            for environment_plan, cost in _costs(stack_file, names, phase, pricing, catalog)
+        ]
+    except CatalogError as exc:
+        _fail_plainly(str(exc), as_json)
+    if as_json:
+        _emit_json(bill_json(stack_file.stack.name, triples, catalog.as_of))
+    elif markdown:
+        sys.stdout.write(bill_markdown(triples, catalog.as_of))
+    else:
+        console = _console()
+        if not console.is_terminal:
+            console = _console(width=120)
+        for environment_plan, cost, environment in triples:
+            render_bill(console, environment_plan, cost, environment)
+        console.print(PREFIX_NOTE, style="dim")
+        console.print(f"Prices: {catalog.origin} as of {catalog.as_of}.", style="dim")
+
+
+def _priced_stack(
+    stack: Path, env: list[str] | None, catalog_file: Path | None, as_json: bool
+) -> tuple[StackFile, Catalog, list[str]]:
+    """The stack, the catalog and the environments asked for, or exit 2 saying what is wrong."""
     try:
         stack_file = load_stack(stack)
     except StackError as exc:
@@ -180,24 +242,21 @@ def plan(
                 as_json,
             )
     _check_priced(catalog, stack_file, env or names, as_json)
-    over_budget = False
+    return stack_file, catalog, env or names
 
-    def results() -> Iterator[tuple[Plan, EnvironmentCost]]:
-        """One environment at a time, so a stack of many holds one plan in memory."""
-        nonlocal over_budget
-        for name in env or names:
-            environment_plan = plan_environment(stack_file, name, phase)
-            way = pricing.value if pricing else default_pricing(environment_plan)
-            cost = cost_plan(environment_plan, catalog, way)
-            over_budget |= cost.budget is not None and cost.budget.status == "over"
-            yield environment_plan, cost
 
-    try:
-        _print_plans(results(), stack_file.stack.name, catalog, as_json)
-    except CatalogError as exc:  # an item a catalog file lacks: said once, after what was printed
-        _fail_plainly(str(exc), as_json)
-    if fail_over_budget and over_budget:
-        raise typer.Exit(EXIT_OVER_BUDGET)
+def _costs(
+    stack_file: StackFile,
+    names: list[str],
+    phase: int | None,
+    pricing: PricingChoice | None,
+    catalog: Catalog,
+) -> Iterator[tuple[Plan, EnvironmentCost]]:
+    """One environment at a time, so a stack of many holds one plan in memory."""
+    for name in names:
+        environment_plan = plan_environment(stack_file, name, phase)
+        way = pricing.value if pricing else default_pricing(environment_plan)
+        yield environment_plan, cost_plan(environment_plan, catalog, way)
 
 
 def _print_plans(

@@ -22,6 +22,7 @@ PRICERS: dict[type[r.Resource], Pricer] = {
     r.PublicIpv4: network.price_public_ipv4,
     r.LoadBalancer: network.price_load_balancer,
     r.DataTransfer: network.price_data_transfer,
+    r.ZoneTransfer: network.price_zone_transfer,
     r.Database: data.price_database,
     r.Cache: data.price_cache,
     r.SearchDomain: data.price_search_domain,

@@ -162,6 +162,11 @@ class EcsCluster(Resource):
     cluster_name: str
     container_insights: bool = False
 
+    @property
+    def performance_log_group(self) -> str:
+        """Where Container Insights writes its performance events (a name fixed by AWS)."""
+        return f"/aws/ecs/containerinsights/{self.cluster_name}/performance"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class JobSpec:
@@ -182,6 +187,7 @@ class EcsService(Resource):
     cpu: int
     memory: int
     architecture: Literal["x86_64", "arm64"]
+    ephemeral_gb: int | None  # task storage asked for above the 20 GiB Fargate includes
     desired: int
     min_tasks: int
     max_tasks: int
@@ -208,6 +214,7 @@ class ScheduledTask(Resource):
     cpu: int
     memory: int
     architecture: Literal["x86_64", "arm64"]
+    ephemeral_gb: int | None = None
     secrets: tuple[str, ...] = ()
     runs_in: str | None = None  # a worker's job: that service's task definition, roles, network
 
@@ -260,7 +267,24 @@ class Database(Resource):
     performance_insights: bool
     deletion_protection: bool
     subnet_tier: SubnetTier
+    identifiers: tuple[str, ...]  # DB instance identifiers: the primary's, then each replica's
     port: int = 5432
+    log_exports: tuple[str, ...] = ("postgresql", "upgrade")  # to CloudWatch Logs
+
+    @staticmethod
+    def instance_names(name: str, read_replicas: int) -> tuple[str, ...]:
+        """The plan's name for each instance: the primary's, then each replica's."""
+        return (name, *(f"{name}-replica-{i + 1}" for i in range(read_replicas)))
+
+    @staticmethod
+    def log_group_name(instance: str, export: str) -> str:
+        """The plan's name for the log group `instance` exports `export` to."""
+        return f"{instance}-{export}"
+
+    @staticmethod
+    def log_group_path(identifier: str, export: str) -> str:
+        """The group RDS writes `export` to: fixed by RDS, so the Terraform creates it first."""
+        return f"/aws/rds/instance/{identifier}/{export}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -300,6 +324,7 @@ class Bucket(Resource):
     cors_origins: tuple[str, ...]
     cors_methods: tuple[str, ...]
     expected_gb: float
+    overwritten_gb: float  # a month; kept as noncurrent versions while versioning is on
     put_requests: int
     get_requests: int
 
@@ -340,10 +365,15 @@ class BackupReplication(Resource):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LogGroup(Resource):
+    """A log group the Terraform creates and keeps, so it has a retention and a price: the
+    services' own logs, and the groups AWS would otherwise create itself with no retention
+    (a database's log exports, Container Insights' performance events)."""
+
     TYPE: ClassVar[str] = "log_group"
     group_name: str
     retention_days: int
-    share_of_logs: float  # of usage.log_gb
+    written_by: Literal["app", "database", "container-insights"] = "app"
+    share_of_logs: float = 1.0  # of usage.log_gb, for the app's logs
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -389,6 +419,22 @@ class DataTransfer(Resource):
     gb_per_month: float = field(default=0.0)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ZoneTransfer(Resource):
+    """Traffic between availability zones: tasks spread over `zones` talking to data stores and
+    services of which the copy they reach may be in another zone. Billed per GB each way."""
+
+    TYPE: ClassVar[str] = "zone_transfer"
+    gb_per_month: float  # all traffic between the services and what they reach, both ways
+    zones: int
+    reaches: tuple[str, ...]  # the stack names on the far end
+
+    @property
+    def crossing_share(self) -> float:
+        """The expected share in another zone than the caller's, with copies spread evenly."""
+        return (self.zones - 1) / self.zones
+
+
 RESOURCE_TYPES: tuple[type[Resource], ...] = (
     Vpc,
     Subnet,
@@ -423,4 +469,5 @@ RESOURCE_TYPES: tuple[type[Resource], ...] = (
     Budget,
     Tracing,
     DataTransfer,
+    ZoneTransfer,
 )

@@ -65,7 +65,7 @@ def _commitments(console: Console, cost: EnvironmentCost) -> None:
     if on_demand == reserved:
         return
     saving = ((on_demand - reserved) / on_demand * 100).quantize(Decimal("1"))
-    what = "1-year reservations, no upfront, on the EC2, RDS and ElastiCache instances"
+    what = "1-year reservations, no upfront, on the EC2, RDS, ElastiCache and OpenSearch instances"
     if cost.pricing == "reserved":
         text = (
             f"Priced with {what}: {_money(reserved)}/month, {saving}% less than "

@@ -199,6 +199,13 @@ class Service(StrictModel):
     cpu: CpuUnits = 256
     memory: Annotated[MemoryMiB, Field(validate_default=True)] = 512
     architecture: Literal["x86_64", "arm64"] = "x86_64"
+    ephemeral_storage_gb: int | None = Field(
+        None,
+        ge=21,
+        le=200,
+        description="Fargate task storage in GiB (21-200; 20 are included and free, the rest "
+        "billed per GB-hour). On the phase-1 host the containers share its disk instead",
+    )
     port: int | None = Field(None, ge=1, le=65535)
     health_check: HealthPath | None = Field(
         None, description="HTTP path checked for health (by the load balancer for web)"
@@ -370,6 +377,14 @@ class Bucket(StrictModel):
     lifecycle: Lifecycle | None = None
     cors: Cors | None = None
     expected_gb: float = Field(10, ge=0, le=1e9, description="stored GB, for cost")
+    overwritten_gb_per_month: float | None = Field(
+        None,
+        ge=0,
+        le=1e9,
+        description="GB overwritten or deleted a month, for cost: versioning keeps them as "
+        "noncurrent versions (until lifecycle.noncurrent_expire_days). Default: a tenth of "
+        "expected_gb",
+    )
     put_requests_per_month: int = Field(100_000, ge=0, le=10**13)
     get_requests_per_month: int = Field(1_000_000, ge=0, le=10**13)
 
@@ -457,6 +472,20 @@ class Usage(StrictModel):
         10, ge=0, le=1e9, description="GB through NAT per month (image pulls, APIs)"
     )
     log_gb: float = Field(5, ge=0, le=1e9, description="GB of logs ingested per month")
+    database_log_gb: float = Field(
+        0.5,
+        ge=0,
+        le=1e9,
+        description="GB of PostgreSQL log per database instance per month (DDL and queries "
+        "over 1 s are logged)",
+    )
+    cross_zone_gb: float = Field(
+        10,
+        ge=0,
+        le=1e9,
+        description="GB per month between the services and the data stores they use "
+        "(queries, results, cache reads); the share that crosses zones is billed",
+    )
     dns_queries_millions: float = Field(1, ge=0, le=1e7)
     image_gb: float = Field(1, ge=0, le=1e6, description="GB stored per image repository")
     traced_requests_percent: float = Field(5, ge=0, le=100, description="X-Ray sampling")

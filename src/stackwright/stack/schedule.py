@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 DAYS_PER_MONTH = 730 / 24  # 30.416..., the same month as everywhere else (730 hours)
+MINUTES_PER_MONTH = 730 * 60
 
 _RATE_SHORT = re.compile(r"([0-9]{1,9}) *(s|sec|m|min|h|d)")
 _RATE_LONG = re.compile(r"rate\( *([0-9]{1,9}) +(second|minute|hour|day)s? *\)")

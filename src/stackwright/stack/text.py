@@ -27,6 +27,10 @@ RESERVED_SERVICES = {
     "redis": "it names the stack's cache in `uses:`",
     "search": "it names the stack's search domain in `uses:`",
     "nginx": "the phase-1 host runs its proxy under that name",
+    "container-insights": "it names the log group of the cluster's performance events",
+}
+RESERVED_SERVICE_PREFIXES = {
+    "postgres-": "the database's log groups are named postgres-<log>, postgres-replica-<n>-<log>",
 }
 
 _NAME = re.compile(r"[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*")
@@ -96,6 +100,9 @@ def service_name(value: str) -> str:
     name(value)
     if value in RESERVED_SERVICES:
         raise ValueError(f"'{value}' is reserved for services: {RESERVED_SERVICES[value]}")
+    for prefix, why in RESERVED_SERVICE_PREFIXES.items():
+        if value.startswith(prefix):
+            raise ValueError(f"a service name may not start with '{prefix}': {why}")
     return value
 
 

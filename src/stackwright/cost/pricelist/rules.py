@@ -228,6 +228,18 @@ RULES: tuple[Rule, ...] = (
     Rule("s3.requests.put_1k", "AmazonS3", "Requests-Tier1", "API Request", per=1_000),
     Rule("s3.requests.get_1k", "AmazonS3", "Requests-Tier2", "API Request", per=1_000),
     Rule(
+        "s3.standard_ia.gb_month",
+        "AmazonS3",
+        "TimedStorage-SIA-ByteHrs",
+        "Storage",
+        attributes={"volumetype": "Standard - Infrequent Access"},
+    ),
+    Rule("s3.transition.standard_ia_1k", "AmazonS3", "Requests-Tier4", "API Request", per=1_000),
+    Rule(
+        "s3.requests.standard_ia_get_1k", "AmazonS3", "Requests-SIA-Tier2", "API Request", per=1_000
+    ),
+    Rule("s3.retrieval.standard_ia_gb", "AmazonS3", "Retrieval-SIA"),
+    Rule(
         "sqs.standard.million",
         "AWSQueueService",
         family="API Request",
@@ -247,8 +259,20 @@ RULES: tuple[Rule, ...] = (
         Rule(
             f"opensearch.instance.{kind}",
             "AmazonES",
-            family="Amazon OpenSearch Service Instance",
+            f"ESInstance:{kind.removesuffix('.search')}",
+            "Amazon OpenSearch Service Instance",
             attributes={"instancetype": kind},
+        )
+        for kind in SEARCH_INSTANCES
+    ),
+    *(
+        Rule(
+            f"opensearch.ri_1yr_no_upfront.{kind}",
+            "AmazonES",
+            f"ESInstance:{kind.removesuffix('.search')}",
+            "Amazon OpenSearch Service Instance",
+            attributes={"instancetype": kind},
+            term=RESERVED,
         )
         for kind in SEARCH_INSTANCES
     ),
@@ -275,3 +299,7 @@ OFFERS: tuple[str, ...] = tuple(sorted({rule.offer for rule in RULES}))
 
 def rules_for(offer: str) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if rule.offer == offer)
+
+
+RULE_FOR: Mapping[str, Rule] = {rule.key: rule for rule in RULES}
+FREE_KEYS: frozenset[str] = frozenset(item.key for item in FREE)

@@ -12,10 +12,10 @@ from stackwright.plan.resources import Ec2Host, EcsCluster, EcsService, Schedule
 EPHEMERAL_INCLUDED_GB = 20
 
 
-def _fargate(arch: str, cpu: int, memory: int, task_hours: Decimal, what: str) -> list[Component]:
-    family = "arm" if arch == "arm64" else "x86"
-    vcpu, gb = dec(cpu) / 1024, dec(memory) / 1024
-    return [
+def _fargate(task: EcsService | ScheduledTask, task_hours: Decimal, what: str) -> list[Component]:
+    family = "arm" if task.architecture == "arm64" else "x86"
+    vcpu, gb = dec(task.cpu) / 1024, dec(task.memory) / 1024
+    components = [
         Component(
             f"vCPU ({what} × {fmt(float(vcpu))} vCPU)",
             f"fargate.{family}.vcpu_hour",
@@ -25,6 +25,17 @@ def _fargate(arch: str, cpu: int, memory: int, task_hours: Decimal, what: str) -
             f"memory ({what} × {fmt(float(gb))} GB)", f"fargate.{family}.gb_hour", task_hours * gb
         ),
     ]
+    if task.ephemeral_gb is not None:
+        extra = task.ephemeral_gb - EPHEMERAL_INCLUDED_GB
+        components.append(
+            Component(
+                f"ephemeral storage ({what} × {extra} GB above the "
+                f"{EPHEMERAL_INCLUDED_GB} GB included)",
+                "fargate.ephemeral.gb_hour",
+                task_hours * extra,
+            )
+        )
+    return components
 
 
 # A target-tracking scaling policy creates and keeps two CloudWatch alarms of its own, billed as
@@ -35,9 +46,7 @@ TARGET_TRACKING_ALARMS = 2
 
 def price_ecs_service(resource: EcsService, plan: Plan) -> list[Component]:
     what = f"{plural(resource.desired, 'task')} × 730 h"
-    components = _fargate(
-        resource.architecture, resource.cpu, resource.memory, hours(resource.desired), what
-    )
+    components = _fargate(resource, hours(resource.desired), what)
     if resource.max_tasks > resource.desired:
         components[0] = Component(
             components[0].item,
@@ -62,7 +71,7 @@ def price_scheduled_task(resource: ScheduledTask, plan: Plan) -> list[Component]
     minutes = max(resource.run_minutes, 1.0)  # Fargate bills at least one minute a task
     task_hours = dec(round(resource.runs_per_month * minutes / 60, 4))
     what = f"{fmt(round(resource.runs_per_month, 1))} runs × {fmt(minutes)} min"
-    components = _fargate(resource.architecture, resource.cpu, resource.memory, task_hours, what)
+    components = _fargate(resource, task_hours, what)
     assumption = f"schedule {resource.schedule}; each run takes {fmt(resource.run_minutes)} min"
     return [Component(c.item, c.key, c.quantity, assumption) for c in components]
 

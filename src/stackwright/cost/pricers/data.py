@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stackwright.aws.instances import CACHE_NODES
 from stackwright.cost.model import Component
-from stackwright.cost.pricers.common import dec, fmt, hours, plural
+from stackwright.cost.pricers.common import dec, fmt, hours, percent, plural
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import (
     BackupReplication,
@@ -15,6 +15,7 @@ from stackwright.plan.resources import (
     SearchDomain,
     Secret,
 )
+from stackwright.stack.schedule import DAYS_PER_MONTH
 
 
 def price_database(resource: Database, plan: Plan) -> list[Component]:
@@ -101,6 +102,7 @@ def price_search_domain(resource: SearchDomain, plan: Plan) -> list[Component]:
             f"{resource.instance} × {resource.nodes} (730 h)",
             f"opensearch.instance.{resource.instance}",
             hours(resource.nodes),
+            reserved_key=f"opensearch.ri_1yr_no_upfront.{resource.instance}",
         ),
         Component(
             f"gp3 storage ({resource.nodes} × {resource.storage_gb} GB)",
@@ -110,29 +112,99 @@ def price_search_domain(resource: SearchDomain, plan: Plan) -> list[Component]:
     ]
 
 
+# Objects and versions that never expire are priced as a year's worth, as logs kept for ever are.
+KEPT_FOREVER_DAYS = 365
+
+
 def price_bucket(resource: Bucket, plan: Plan) -> list[Component]:
-    return [
+    name = f"buckets.{resource.name}"
+    kept = resource.expire_days or KEPT_FOREVER_DAYS
+    moved = resource.infrequent_access_days
+    ia_share = (kept - moved) / kept if moved and kept > moved else 0.0
+    ages = (
+        f"objects written evenly, each kept {plural(kept, 'day')}"
+        + ("" if resource.expire_days else " (no expiry: priced as a year's worth)")
+        + (f", in Standard-IA after {moved} days" if ia_share else "")
+    )
+    standard_gb = round(resource.expected_gb * (1 - ia_share), 4)
+    gets = resource.get_requests
+    components = [
         Component(
-            f"standard storage ({fmt(resource.expected_gb)} GB)",
+            f"standard storage ({fmt(standard_gb)} GB)",
             "s3.standard.gb_month",
-            dec(resource.expected_gb),
-            assumption=f"buckets.{resource.name}.expected_gb = {fmt(resource.expected_gb)}",
+            dec(standard_gb),
+            assumption=f"{name}.expected_gb = {fmt(resource.expected_gb)}"
+            + (f"; {ages}" if ia_share else ""),
         ),
         Component(
             f"PUT/LIST requests ({fmt(resource.put_requests)})",
             "s3.requests.put_1k",
             dec(resource.put_requests) / 1000,
-            assumption=f"buckets.{resource.name}.put_requests_per_month = "
-            f"{fmt(resource.put_requests)}",
+            assumption=f"{name}.put_requests_per_month = {fmt(resource.put_requests)}",
         ),
         Component(
-            f"GET requests ({fmt(resource.get_requests)})",
+            f"GET requests ({fmt(round(gets * (1 - ia_share)))})",
             "s3.requests.get_1k",
-            dec(resource.get_requests) / 1000,
-            assumption=f"buckets.{resource.name}.get_requests_per_month = "
-            f"{fmt(resource.get_requests)}",
+            dec(round(gets * (1 - ia_share))) / 1000,
+            assumption=f"{name}.get_requests_per_month = {fmt(gets)}"
+            + (", spread over objects of every age" if ia_share else ""),
         ),
     ]
+    if ia_share:
+        components += _infrequent_access(resource, ia_share, kept, ages)
+    if resource.versioning:
+        components.append(_noncurrent_versions(resource))
+    return components
+
+
+def _infrequent_access(resource: Bucket, share: float, kept: int, ages: str) -> list[Component]:
+    ia_gb = round(resource.expected_gb * share, 4)
+    ia_gets = round(resource.get_requests * share)
+    objects = resource.put_requests * kept / DAYS_PER_MONTH  # stored at any time
+    retrieved = round(ia_gets * resource.expected_gb / objects, 4) if objects else 0.0
+    return [
+        Component(
+            f"Standard-IA storage ({fmt(ia_gb)} GB)",
+            "s3.standard_ia.gb_month",
+            dec(ia_gb),
+            assumption=f"{percent(share)} of buckets.{resource.name}.expected_gb: {ages}",
+        ),
+        Component(
+            f"lifecycle transitions to Standard-IA ({fmt(resource.put_requests)})",
+            "s3.transition.standard_ia_1k",
+            dec(resource.put_requests) / 1000,
+            assumption="one object written per PUT request, each moved once; objects under "
+            "128 KB are not moved and would cost less",
+        ),
+        Component(
+            f"GET requests on Standard-IA objects ({fmt(ia_gets)})",
+            "s3.requests.standard_ia_get_1k",
+            dec(ia_gets) / 1000,
+            assumption=f"{percent(share)} of the GET requests, as of the bytes",
+        ),
+        Component(
+            f"Standard-IA retrieval ({fmt(retrieved)} GB)",
+            "s3.retrieval.standard_ia_gb",
+            dec(retrieved),
+            assumption="each GET reads one whole object of the average size "
+            "(expected_gb over the objects stored)",
+        ),
+    ]
+
+
+def _noncurrent_versions(resource: Bucket) -> Component:
+    days = resource.noncurrent_expire_days
+    months = days / DAYS_PER_MONTH if days else KEPT_FOREVER_DAYS / DAYS_PER_MONTH
+    kept = f"{plural(days, 'day')}" if days else "for ever (priced as a year's worth)"
+    gb = round(resource.overwritten_gb * months, 4)
+    return Component(
+        f"noncurrent versions ({fmt(gb)} GB kept {kept})",
+        "s3.standard.gb_month",
+        dec(gb),
+        assumption=f"versioning keeps what is overwritten or deleted: "
+        f"{fmt(resource.overwritten_gb)} GB a month (buckets.{resource.name}."
+        "overwritten_gb_per_month)",
+    )
 
 
 def price_queue(resource: Queue, plan: Plan) -> list[Component]:

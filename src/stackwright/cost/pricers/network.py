@@ -1,11 +1,17 @@
-"""NAT gateways, public IPv4 addresses, load balancer, internet egress."""
+"""NAT gateways, public IPv4 addresses, load balancer, internet egress, traffic between zones."""
 
 from __future__ import annotations
 
 from stackwright.cost.model import Component
 from stackwright.cost.pricers.common import dec, fmt, hours, percent
 from stackwright.plan.model import Plan
-from stackwright.plan.resources import DataTransfer, LoadBalancer, NatGateway, PublicIpv4
+from stackwright.plan.resources import (
+    DataTransfer,
+    LoadBalancer,
+    NatGateway,
+    PublicIpv4,
+    ZoneTransfer,
+)
 
 # An ALB capacity unit (LCU) covers, per second: 25 new connections, or 1 GB an hour processed,
 # (also 3,000 active connections a minute, 1,000 rule evaluations a second). Source: Elastic
@@ -58,6 +64,20 @@ def price_load_balancer(resource: LoadBalancer, plan: Plan) -> list[Component]:
             f"(each a new connection; 25/s per LCU) and usage.data_out_gb = "
             f"{fmt(usage.data_out_gb)} GB (1 GB/h per LCU)",
         ),
+    ]
+
+
+def price_zone_transfer(resource: ZoneTransfer, plan: Plan) -> list[Component]:
+    crossing = round(resource.gb_per_month * resource.crossing_share, 4)
+    return [
+        Component(
+            f"between zones ({fmt(crossing)} GB, billed out and in)",
+            "transfer.inter_az.gb",
+            dec(crossing) * 2,
+            assumption=f"usage.cross_zone_gb = {fmt(resource.gb_per_month)} GB/month to "
+            f"{', '.join(resource.reaches)}; {percent(resource.crossing_share)} of it reaches "
+            f"a copy in another of the {resource.zones} zones",
+        )
     ]
 
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from stackwright.cost.model import Component
-from stackwright.cost.pricers.common import dec, fmt, percent
+from stackwright.cost.pricers.common import dec, fmt, percent, plural
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import (
     Alarm,
     Budget,
     ContainerRepository,
     Dashboard,
+    EcsService,
     LogGroup,
     NotificationTopic,
+    ScheduledTask,
     Tracing,
 )
-from stackwright.stack.schedule import DAYS_PER_MONTH
+from stackwright.stack.schedule import DAYS_PER_MONTH, MINUTES_PER_MONTH
 
 FOREVER_MONTHS = 12  # logs kept for ever: priced as a year's worth accumulated
 
@@ -33,22 +35,16 @@ def price_container_repository(resource: ContainerRepository, plan: Plan) -> lis
 
 
 def price_log_group(resource: LogGroup, plan: Plan) -> list[Component]:
-    gb = round(plan.usage.log_gb * resource.share_of_logs, 4)
+    gb, why = _log_volume(resource, plan)
     months = resource.retention_days / DAYS_PER_MONTH if resource.retention_days else FOREVER_MONTHS
     stored = round(gb * months, 4)
-    share = "" if resource.share_of_logs == 1 else f", {percent(resource.share_of_logs)} of it here"
     kept = (
         f"{resource.retention_days} days"
         if resource.retention_days
         else f"for ever (priced as {FOREVER_MONTHS} months)"
     )
     return [
-        Component(
-            f"ingestion ({fmt(gb)} GB)",
-            "cloudwatch.logs.ingest_gb",
-            dec(gb),
-            assumption=f"usage.log_gb = {fmt(plan.usage.log_gb)} GB/month{share}",
-        ),
+        Component(f"ingestion ({fmt(gb)} GB)", "cloudwatch.logs.ingest_gb", dec(gb), why),
         Component(
             f"storage ({fmt(stored)} GB kept {kept})",
             "cloudwatch.logs.storage_gb_month",
@@ -56,6 +52,46 @@ def price_log_group(resource: LogGroup, plan: Plan) -> list[Component]:
             assumption="uncompressed size, an upper bound",
         ),
     ]
+
+
+def _log_volume(resource: LogGroup, plan: Plan) -> tuple[float, str]:
+    """GB written a month, and the assumption it rests on."""
+    if resource.written_by == "database":
+        if resource.group_name.endswith("/postgresql"):
+            gb = plan.usage.database_log_gb
+            return gb, f"usage.database_log_gb = {fmt(gb)} GB/month for this instance"
+        return 0.0, "written only while the engine is upgraded"
+    if resource.written_by == "container-insights":
+        return _insights_volume(plan)
+    gb = round(plan.usage.log_gb * resource.share_of_logs, 4)
+    share = "" if resource.share_of_logs == 1 else f", {percent(resource.share_of_logs)} of it here"
+    return gb, f"usage.log_gb = {fmt(plan.usage.log_gb)} GB/month{share}"
+
+
+# Container Insights writes one event a minute for the cluster, each service, each running task
+# and each of its containers. Sizes are those of the example events in the CloudWatch user guide
+# ("Container Insights performance log events for Amazon ECS", read 2026-11), as compact JSON,
+# plus the 26 bytes CloudWatch Logs adds to each event.
+INSIGHTS_EVENT_BYTES = {"cluster": 371, "service": 541, "task": 1303, "container": 645}
+LOG_EVENT_OVERHEAD_BYTES = 26
+GB = 1024**3
+
+
+def _insights_volume(plan: Plan) -> tuple[float, str]:
+    containers_per_task = 2 if any(True for _ in plan.of_type(Tracing)) else 1
+    services = list(plan.of_type(EcsService))
+    task_minutes = sum(s.desired for s in services) * MINUTES_PER_MONTH + sum(
+        t.runs_per_month * max(t.run_minutes, 1.0) for t in plan.of_type(ScheduledTask)
+    )
+    size = {k: v + LOG_EVENT_OVERHEAD_BYTES for k, v in INSIGHTS_EVENT_BYTES.items()}
+    total = (size["cluster"] + len(services) * size["service"]) * MINUTES_PER_MONTH + (
+        task_minutes * (size["task"] + containers_per_task * size["container"])
+    )
+    return round(total / GB, 4), (
+        f"an event a minute for the cluster, each service, each task and each of its "
+        f"{plural(containers_per_task, 'container')}, of the documented sizes "
+        f"({fmt(round(task_minutes))} task-minutes)"
+    )
 
 
 def price_alarm(resource: Alarm, plan: Plan) -> list[Component]:

@@ -88,7 +88,7 @@ def _service(container: Container, image: str, group: str) -> dict[str, object]:
 
 def compose_file(plan: Plan, host: Ec2Host) -> str:
     repositories = {r.name: r.repository for r in plan.of_type(ContainerRepository)}
-    group = next(g.group_name for g in plan.of_type(LogGroup))
+    group = next(g.group_name for g in plan.of_type(LogGroup) if g.written_by == "app")
     services: dict[str, object] = {}
     for container in host.containers:
         if container.image in repositories:

@@ -15,6 +15,7 @@ from stackwright.plan.resources import (
     EcsCluster,
     EcsService,
     Listener,
+    LogGroup,
     ScheduledTask,
     Secret,
     TargetGroup,
@@ -203,6 +204,8 @@ def _task_definition(root: Root, task: EcsService | ScheduledTask) -> None:
         execution_role_arn=Raw(f"aws_iam_role.{roles}_execution.arn"),
         task_role_arn=Raw(f"aws_iam_role.{roles}_task.arn"),
     )
+    if task.ephemeral_gb is not None:
+        block.block("ephemeral_storage").attr("size_in_gib", task.ephemeral_gb)
     block.block("runtime_platform").attrs(
         operating_system_family="LINUX",
         cpu_architecture="ARM64" if task.architecture == "arm64" else "X86_64",
@@ -233,6 +236,9 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
     block.block("setting").attrs(
         name="containerInsights", value="enabled" if cluster.container_insights else "disabled"
     )
+    for group in root.plan.of_type(LogGroup):  # before Container Insights makes its own
+        if group.written_by == "container-insights":
+            block.attr("depends_on", [Raw(f"aws_cloudwatch_log_group.{label(group.name)}")])
     root.output("cluster_name", Raw("aws_ecs_cluster.main.name"), "the ECS cluster")
     called, callers = _calls(root)
     if called:

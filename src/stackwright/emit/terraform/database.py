@@ -85,7 +85,7 @@ def _postgres(root: Root, db: Database) -> None:
         "key; a customer-managed key is billed per key each month, and the plan has none"
     )
     block.attrs(
-        identifier=root.named("aws_db_instance", "postgres"),
+        identifier=db.identifiers[0],
         engine="postgres",
         engine_version=major_version(db.version),
         instance_class=db.instance,
@@ -114,8 +114,9 @@ def _postgres(root: Root, db: Database) -> None:
         skip_final_snapshot=False,
         final_snapshot_identifier=root.named("aws_db_snapshot", "postgres-final"),
         auto_minor_version_upgrade=True,
-        enabled_cloudwatch_logs_exports=["postgresql", "upgrade"],
+        enabled_cloudwatch_logs_exports=list(db.log_exports),
         performance_insights_enabled=db.performance_insights,
+        depends_on=_log_groups(db, db.name),
     )
     root.output("database_endpoint", Raw("aws_db_instance.main.address"), "PostgreSQL host")
     root.output(
@@ -144,7 +145,7 @@ def _postgres(root: Root, db: Database) -> None:
                 "checkov:skip=CKV_AWS_293:deletion protection is for production, as on the primary"
             )
         replica.attrs(
-            identifier=root.named("aws_db_instance", f"postgres-replica-{i + 1}"),
+            identifier=db.identifiers[i + 1],
             replicate_source_db=Raw("aws_db_instance.main.identifier"),
             instance_class=db.instance,
             storage_type="gp3",
@@ -157,8 +158,9 @@ def _postgres(root: Root, db: Database) -> None:
             deletion_protection=db.deletion_protection,
             skip_final_snapshot=True,
             auto_minor_version_upgrade=True,
-            enabled_cloudwatch_logs_exports=["postgresql", "upgrade"],
+            enabled_cloudwatch_logs_exports=list(db.log_exports),
             performance_insights_enabled=db.performance_insights,
+            depends_on=_log_groups(db, Database.instance_names(db.name, db.read_replicas)[i + 1]),
         )
     for copy in plan.of_type(BackupReplication):
         block = root.resource(FILE, "aws_db_instance_automated_backups_replication", copy.name)
@@ -171,6 +173,14 @@ def _postgres(root: Root, db: Database) -> None:
         root.data(FILE, "aws_kms_alias", "dr_rds").attrs(
             provider=Raw("aws.dr"), name="alias/aws/rds"
         )
+
+
+def _log_groups(db: Database, instance: str) -> list[Raw]:
+    """RDS creates a missing export group itself, with no retention: the Terraform's come first."""
+    return [
+        Raw(f"aws_cloudwatch_log_group.{label(Database.log_group_name(instance, log))}")
+        for log in db.log_exports
+    ]
 
 
 def _search(root: Root, search: SearchDomain) -> None:

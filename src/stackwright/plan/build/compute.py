@@ -19,11 +19,11 @@ from stackwright.plan.resources import (
     ScheduledTask,
 )
 from stackwright.stack.model import Service
+from stackwright.stack.schedule import MINUTES_PER_MONTH
 
 PROXY_CPUS, PROXY_MEMORY_MB = 0.25, 256  # nginx in front of the app on the phase-1 host
 CACHE_CPUS, CACHE_OVERHEAD_MB = 0.15, 128  # Redis container: maxmemory plus its own overhead
 HOST_HEADROOM_MB = 1024  # OS, Docker and the CloudWatch agent beside the containers
-MINUTES_PER_MONTH = 730 * 60
 
 
 def is_external_image(image: str) -> bool:
@@ -78,6 +78,7 @@ def _worker_schedules(ctx: Context, name: str, service: Service) -> None:
                 cpu=service.cpu,
                 memory=service.memory,
                 architecture=service.architecture,
+                ephemeral_gb=service.ephemeral_storage_gb,
                 secrets=_secrets(ctx, service),
                 runs_in=name,
             )
@@ -90,11 +91,20 @@ def _secrets(ctx: Context, service: Service) -> tuple[str, ...]:
 
 def add_fargate(ctx: Context) -> None:
     stack = ctx.stack
-    ctx.add(
+    cluster = ctx.add(
         EcsCluster(
             name="main", cluster_name=ctx.prefix, container_insights=ctx.profile.container_insights
         )
     )
+    if cluster.container_insights:
+        ctx.add(
+            LogGroup(
+                name="container-insights",
+                group_name=cluster.performance_log_group,
+                retention_days=stack.logs.retention_days,
+                written_by="container-insights",
+            )
+        )
     public = ctx.profile.task_subnets == "public"
     task_weights: dict[str, float] = {}  # how much each service logs, relative to the others
     for name, service in stack.services.items():
@@ -113,6 +123,7 @@ def add_fargate(ctx: Context) -> None:
                     cpu=service.cpu,
                     memory=service.memory,
                     architecture=service.architecture,
+                    ephemeral_gb=service.ephemeral_storage_gb,
                     secrets=_secrets(ctx, service),
                 )
             )
@@ -131,6 +142,7 @@ def add_fargate(ctx: Context) -> None:
                 cpu=service.cpu,
                 memory=service.memory,
                 architecture=service.architecture,
+                ephemeral_gb=service.ephemeral_storage_gb,
                 desired=desired,
                 min_tasks=low,
                 max_tasks=high,
@@ -237,6 +249,11 @@ def add_host(ctx: Context) -> None:
             host=service.host,
         )
         containers.append(container)
+        if service.ephemeral_storage_gb is not None:
+            ctx.notes.append(
+                f"{name}.ephemeral_storage_gb is for Fargate; on the phase-1 host the containers "
+                "share the host's disk (topology.host_disk_gb)"
+            )
         for job in _jobs(name, service):  # each in a container of its own, run by a timer
             jobs.append(replace(job, service=job.name))
             containers.append(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from stackwright.aws.names import fit, limit_of
+from stackwright.aws.names import aws_name, fit, limit_of
 from stackwright.plan.build.context import Context
 from stackwright.plan.resources import (
     BackupReplication,
     Bucket,
     Cache,
     Database,
+    LogGroup,
     Queue,
     SearchDomain,
     Secret,
@@ -37,9 +38,14 @@ def add_data(ctx: Context) -> None:
                 performance_insights=pg.performance_insights,
                 deletion_protection=ctx.environment in ("prod", "production"),
                 subnet_tier=tier,
+                identifiers=tuple(
+                    aws_name("aws_db_instance", ctx.prefix, instance)
+                    for instance in Database.instance_names("postgres", pg.read_replicas)
+                ),
             )
         )
         ctx.endpoints["postgres"] = db.id
+        _database_log_groups(ctx, db)
         dr_region = stack.dr.region or _PARTNERS.get(ctx.region)
         if profile.cross_region_backups and dr_region is None:
             ctx.notes.append(
@@ -112,6 +118,9 @@ def add_data(ctx: Context) -> None:
                 cors_origins=tuple(bucket.cors.origins) if bucket.cors else (),
                 cors_methods=tuple(bucket.cors.methods) if bucket.cors else (),
                 expected_gb=bucket.expected_gb,
+                overwritten_gb=bucket.overwritten_gb_per_month
+                if bucket.overwritten_gb_per_month is not None
+                else bucket.expected_gb / 10,
                 put_requests=bucket.put_requests_per_month,
                 get_requests=bucket.get_requests_per_month,
             )
@@ -147,6 +156,20 @@ def add_data(ctx: Context) -> None:
         )
         secret = ctx.add(Secret(name=name, path=path, store=store))  # type: ignore[arg-type]
         ctx.endpoints[name] = secret.id
+
+
+def _database_log_groups(ctx: Context, db: Database) -> None:
+    names = Database.instance_names(db.name, db.read_replicas)
+    for instance, identifier in zip(names, db.identifiers, strict=True):
+        for export in db.log_exports:
+            ctx.add(
+                LogGroup(
+                    name=Database.log_group_name(instance, export),
+                    group_name=Database.log_group_path(identifier, export),
+                    retention_days=ctx.stack.logs.retention_days,
+                    written_by="database",
+                )
+            )
 
 
 # The default DR region: another region in the same geography (data stays where it is).

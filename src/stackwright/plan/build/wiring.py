@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stackwright.plan.build.context import Context
 from stackwright.plan.model import INTERNET, Flow
+from stackwright.plan.resources import ZoneTransfer
 
 _PORTS = {"postgres": 5432, "redis": 6379, "search": 443}
 _PROTOCOLS = {"postgres": "postgresql", "redis": "redis", "search": "https"}
@@ -13,6 +14,7 @@ def add_uses(ctx: Context) -> None:
     stack = ctx.stack
     kinds = stack.targets()
     seen: set[str] = {f.id for f in ctx.flows}
+    reached: set[str] = set()  # stack names reached over the VPC, from another task or host
     for compute in dict.fromkeys(ctx.endpoints[name] for name in stack.services):
         flow = Flow(
             compute, INTERNET, 443, "https", "AWS APIs, image pulls and outside HTTPS services"
@@ -39,6 +41,23 @@ def add_uses(ctx: Context) -> None:
                     "secret": "reads the secret at start",
                 }[kind]
             flow = Flow(source, endpoint, port, protocol, purpose)
+            if port is not None:
+                reached.add(target)
             if flow.id not in seen:
                 seen.add(flow.id)
                 ctx.flows.append(flow)
+    _zone_transfer(ctx, reached)
+
+
+def _zone_transfer(ctx: Context, reached: set[str]) -> None:
+    gb = ctx.stack.usage.cross_zone_gb
+    if not reached or gb <= 0:
+        return
+    if ctx.profile.azs == 1:
+        ctx.notes.append("usage.cross_zone_gb is not billed: everything runs in one zone")
+        return
+    ctx.add(
+        ZoneTransfer(
+            name="services", gb_per_month=gb, zones=ctx.profile.azs, reaches=tuple(sorted(reached))
+        )
+    )

@@ -322,7 +322,11 @@ resource "aws_instance" "app" {
   lifecycle {
     ignore_changes = [ami, user_data]
   }
-  depends_on = [aws_cloudwatch_log_group.app]
+  depends_on = [
+    aws_cloudwatch_log_group.app,
+    aws_cloudwatch_log_group.postgres_postgresql,
+    aws_cloudwatch_log_group.postgres_upgrade,
+  ]
 }
 
 resource "aws_eip" "app" {

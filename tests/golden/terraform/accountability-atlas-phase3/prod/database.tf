@@ -58,6 +58,7 @@ resource "aws_db_instance" "main" {
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   performance_insights_enabled        = true
+  depends_on                          = [aws_cloudwatch_log_group.postgres_postgresql, aws_cloudwatch_log_group.postgres_upgrade]
 }
 
 data "aws_secretsmanager_random_password" "database__password" {
@@ -100,6 +101,10 @@ resource "aws_db_instance" "replica_1" {
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   performance_insights_enabled        = true
+  depends_on = [
+    aws_cloudwatch_log_group.postgres_replica_1_postgresql,
+    aws_cloudwatch_log_group.postgres_replica_1_upgrade,
+  ]
 }
 
 resource "aws_opensearch_domain" "main" {

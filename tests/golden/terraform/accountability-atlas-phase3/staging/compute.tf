@@ -263,6 +263,7 @@ resource "aws_ecs_cluster" "main" {
     name  = "containerInsights"
     value = "enabled"
   }
+  depends_on = [aws_cloudwatch_log_group.container_insights]
   service_connect_defaults {
     namespace = aws_service_discovery_http_namespace.main.arn
   }

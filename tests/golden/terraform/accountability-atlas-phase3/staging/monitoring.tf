@@ -1,6 +1,13 @@
 # Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
 # a file changed since it wrote it unless asked to (--force).
 
+resource "aws_cloudwatch_log_group" "container_insights" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/aws/ecs/containerinsights/accountabilityatlas-staging/performance"
+  retention_in_days = 30
+}
+
 resource "aws_cloudwatch_log_group" "web_app" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
@@ -54,6 +61,20 @@ resource "aws_cloudwatch_log_group" "notification_service" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
   name              = "/ecs/accountabilityatlas-staging/notification-service"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "postgres_postgresql" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/aws/rds/instance/accountabilityatlas-staging-postgres/postgresql"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "postgres_upgrade" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/aws/rds/instance/accountabilityatlas-staging-postgres/upgrade"
   retention_in_days = 30
 }
 

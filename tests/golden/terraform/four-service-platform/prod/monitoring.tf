@@ -29,6 +29,20 @@ resource "aws_cloudwatch_log_group" "notifier" {
   retention_in_days = 30
 }
 
+resource "aws_cloudwatch_log_group" "postgres_postgresql" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/aws/rds/instance/platform-prod-postgres/postgresql"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "postgres_upgrade" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 30 days (logs.retention_days)
+  name              = "/aws/rds/instance/platform-prod-postgres/upgrade"
+  retention_in_days = 30
+}
+
 resource "aws_sns_topic" "alerts" {
   # checkov:skip=CKV_AWS_26:CloudWatch alarms and AWS Budgets cannot publish to a topic under the AWS-managed key; alerts carry no secrets
   name = "platform-prod-alerts"

@@ -57,6 +57,7 @@ resource "aws_db_instance" "main" {
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   performance_insights_enabled        = false
+  depends_on                          = [aws_cloudwatch_log_group.postgres_postgresql, aws_cloudwatch_log_group.postgres_upgrade]
 }
 
 data "aws_secretsmanager_random_password" "database__password" {

@@ -39,6 +39,7 @@ resource "aws_ecs_cluster" "main" {
     name  = "containerInsights"
     value = "enabled"
   }
+  depends_on = [aws_cloudwatch_log_group.container_insights]
 }
 
 resource "aws_ecs_task_definition" "api" {

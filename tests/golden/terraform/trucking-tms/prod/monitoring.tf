@@ -1,10 +1,31 @@
 # Written by stackwright from the stack file. Edit freely: stackwright will not overwrite
 # a file changed since it wrote it unless asked to (--force).
 
+resource "aws_cloudwatch_log_group" "container_insights" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 14 days (logs.retention_days)
+  name              = "/aws/ecs/containerinsights/andi-tms-prod/performance"
+  retention_in_days = 14
+}
+
 resource "aws_cloudwatch_log_group" "api" {
   # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
   # checkov:skip=CKV_AWS_338:the stack keeps logs 14 days (logs.retention_days)
   name              = "/ecs/andi-tms-prod/api"
+  retention_in_days = 14
+}
+
+resource "aws_cloudwatch_log_group" "postgres_postgresql" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 14 days (logs.retention_days)
+  name              = "/aws/rds/instance/andi-tms-prod-postgres/postgresql"
+  retention_in_days = 14
+}
+
+resource "aws_cloudwatch_log_group" "postgres_upgrade" {
+  # checkov:skip=CKV_AWS_158:encrypted with the CloudWatch-managed key; a customer-managed key is billed per key each month, and the plan has none
+  # checkov:skip=CKV_AWS_338:the stack keeps logs 14 days (logs.retention_days)
+  name              = "/aws/rds/instance/andi-tms-prod-postgres/upgrade"
   retention_in_days = 14
 }
 
