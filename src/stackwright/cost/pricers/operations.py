@@ -78,7 +78,7 @@ GB = 1024**3
 
 
 def _insights_volume(plan: Plan) -> tuple[float, str]:
-    containers_per_task = 2 if any(True for _ in plan.of_type(Tracing)) else 1
+    containers_per_task = 1 if next(plan.of_type(Tracing), None) is None else 2  # X-Ray daemon
     services = list(plan.of_type(EcsService))
     task_minutes = sum(s.desired for s in services) * MINUTES_PER_MONTH + sum(
         t.runs_per_month * max(t.run_minutes, 1.0) for t in plan.of_type(ScheduledTask)
