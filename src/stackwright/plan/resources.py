@@ -373,7 +373,7 @@ class LogGroup(Resource):
     group_name: str
     retention_days: int
     written_by: Literal["app", "database", "container-insights"] = "app"
-    share_of_logs: float = 1.0  # of usage.log_gb, for the app's logs
+    share_of_logs: float = 1.0  # of what its writer logs: usage.log_gb, usage.database_log_gb
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

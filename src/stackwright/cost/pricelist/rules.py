@@ -137,6 +137,20 @@ def _cache(engine: str, term: Term, key: str) -> list[Rule]:
     ]
 
 
+def _search(term: Term, key: str) -> list[Rule]:
+    return [
+        Rule(
+            key.format(type=kind),
+            "AmazonES",
+            f"ESInstance:{kind.removesuffix('.search')}",
+            "Amazon OpenSearch Service Instance",
+            {"instancetype": kind},
+            term=term,
+        )
+        for kind in SEARCH_INSTANCES
+    ]
+
+
 def _fargate(key: str, usage: str) -> Rule:
     return Rule(key, "AmazonECS", usage=usage)
 
@@ -255,27 +269,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("sns.publish.million", "AmazonSNS", "Requests-Tier1", "API Request", per=1_000_000),
     Rule("sns.email.100k", "AmazonSNS", "DeliveryAttempts-SMTP", per=100_000),
-    *(
-        Rule(
-            f"opensearch.instance.{kind}",
-            "AmazonES",
-            f"ESInstance:{kind.removesuffix('.search')}",
-            "Amazon OpenSearch Service Instance",
-            attributes={"instancetype": kind},
-        )
-        for kind in SEARCH_INSTANCES
-    ),
-    *(
-        Rule(
-            f"opensearch.ri_1yr_no_upfront.{kind}",
-            "AmazonES",
-            f"ESInstance:{kind.removesuffix('.search')}",
-            "Amazon OpenSearch Service Instance",
-            attributes={"instancetype": kind},
-            term=RESERVED,
-        )
-        for kind in SEARCH_INSTANCES
-    ),
+    *_search(ON_DEMAND, "opensearch.instance.{type}"),
+    *_search(RESERVED, "opensearch.ri_1yr_no_upfront.{type}"),
     Rule(
         "opensearch.gp3.gb_month",
         "AmazonES",

@@ -6,6 +6,10 @@ from decimal import Decimal
 
 from stackwright.cost.catalog import HOURS_PER_MONTH
 
+# What is kept for ever (logs without retention, objects and versions that never expire) is
+# priced as a year's worth accumulated.
+KEPT_FOREVER_DAYS = 365
+
 
 def dec(value: float | int | str) -> Decimal:
     """A float as the Decimal a person would write (0.1 → 0.1, not 0.1000000000000000055)."""

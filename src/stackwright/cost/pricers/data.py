@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stackwright.aws.instances import CACHE_NODES
 from stackwright.cost.model import Component
-from stackwright.cost.pricers.common import dec, fmt, hours, percent, plural
+from stackwright.cost.pricers.common import KEPT_FOREVER_DAYS, dec, fmt, hours, percent, plural
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import (
     BackupReplication,
@@ -110,10 +110,6 @@ def price_search_domain(resource: SearchDomain, plan: Plan) -> list[Component]:
             dec(resource.nodes * resource.storage_gb),
         ),
     ]
-
-
-# Objects and versions that never expire are priced as a year's worth, as logs kept for ever are.
-KEPT_FOREVER_DAYS = 365
 
 
 def price_bucket(resource: Bucket, plan: Plan) -> list[Component]:

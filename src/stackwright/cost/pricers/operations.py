@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stackwright.cost.model import Component
-from stackwright.cost.pricers.common import dec, fmt, percent, plural
+from stackwright.cost.pricers.common import KEPT_FOREVER_DAYS, dec, fmt, percent, plural
 from stackwright.plan.model import Plan
 from stackwright.plan.resources import (
     Alarm,
@@ -18,7 +18,7 @@ from stackwright.plan.resources import (
 )
 from stackwright.stack.schedule import DAYS_PER_MONTH, MINUTES_PER_MONTH
 
-FOREVER_MONTHS = 12  # logs kept for ever: priced as a year's worth accumulated
+FOREVER_MONTHS = round(KEPT_FOREVER_DAYS / DAYS_PER_MONTH)  # 12
 
 
 def price_container_repository(resource: ContainerRepository, plan: Plan) -> list[Component]:
@@ -57,10 +57,10 @@ def price_log_group(resource: LogGroup, plan: Plan) -> list[Component]:
 def _log_volume(resource: LogGroup, plan: Plan) -> tuple[float, str]:
     """GB written a month, and the assumption it rests on."""
     if resource.written_by == "database":
-        if resource.group_name.endswith("/postgresql"):
-            gb = plan.usage.database_log_gb
-            return gb, f"usage.database_log_gb = {fmt(gb)} GB/month for this instance"
-        return 0.0, "written only while the engine is upgraded"
+        if not resource.share_of_logs:
+            return 0.0, "written only while the engine is upgraded"
+        gb = plan.usage.database_log_gb * resource.share_of_logs
+        return gb, f"usage.database_log_gb = {fmt(gb)} GB/month for this instance"
     if resource.written_by == "container-insights":
         return _insights_volume(plan)
     gb = round(plan.usage.log_gb * resource.share_of_logs, 4)

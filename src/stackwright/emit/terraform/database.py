@@ -124,7 +124,8 @@ def _postgres(root: Root, db: Database) -> None:
         DATABASE_SECRET,
         "the Secrets Manager secret holding the master password",
     )
-    for i in range(db.read_replicas):
+    replicas = Database.instance_names(db.name, db.read_replicas)[1:]
+    for i, (name, identifier) in enumerate(zip(replicas, db.identifiers[1:], strict=True)):
         replica = root.resource(FILE, "aws_db_instance", f"replica-{i + 1}")
         replica.comment("checkov:skip=CKV_AWS_157:a read replica is one instance by design")
         replica.comment(
@@ -145,7 +146,7 @@ def _postgres(root: Root, db: Database) -> None:
                 "checkov:skip=CKV_AWS_293:deletion protection is for production, as on the primary"
             )
         replica.attrs(
-            identifier=db.identifiers[i + 1],
+            identifier=identifier,
             replicate_source_db=Raw("aws_db_instance.main.identifier"),
             instance_class=db.instance,
             storage_type="gp3",
@@ -160,7 +161,7 @@ def _postgres(root: Root, db: Database) -> None:
             auto_minor_version_upgrade=True,
             enabled_cloudwatch_logs_exports=list(db.log_exports),
             performance_insights_enabled=db.performance_insights,
-            depends_on=_log_groups(db, Database.instance_names(db.name, db.read_replicas)[i + 1]),
+            depends_on=_log_groups(db, name),
         )
     for copy in plan.of_type(BackupReplication):
         block = root.resource(FILE, "aws_db_instance_automated_backups_replication", copy.name)

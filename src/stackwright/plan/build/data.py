@@ -168,6 +168,7 @@ def _database_log_groups(ctx: Context, db: Database) -> None:
                     group_name=Database.log_group_path(identifier, export),
                     retention_days=ctx.stack.logs.retention_days,
                     written_by="database",
+                    share_of_logs=1.0 if export == "postgresql" else 0.0,  # upgrades only
                 )
             )
 
