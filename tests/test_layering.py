@@ -26,6 +26,14 @@ FORBIDDEN = {
     ),
     "cost": ("stackwright.report", "stackwright.cli", "stackwright.emit", "stackwright.render"),
     "emit": ("stackwright.cost", "stackwright.report", "stackwright.cli"),
+    "checks": ("stackwright.report", "stackwright.cli", "stackwright.emit", "stackwright.render"),
+    "availability": (
+        "stackwright.report",
+        "stackwright.cli",
+        "stackwright.emit",
+        "stackwright.render",
+        "stackwright.checks",
+    ),
 }
 
 

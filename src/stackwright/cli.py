@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 the command failed for another reason; 2 the stack file or the
 arguments are wrong; 3 over budget (only with `plan --fail-over-budget`); 4 `build` refused to
-overwrite files edited by hand.
+overwrite files edited by hand; 5 `check` found something at or above `--fail-on`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from rich.console import Console
 
 from stackwright import __version__
 from stackwright.aws.instances import REGIONS
+from stackwright.checks.model import Finding
 from stackwright.cost import EnvironmentCost, cost_plan, default_catalog
 from stackwright.cost.bill import environment_bill
 from stackwright.cost.catalog import Catalog, CatalogError, UnpricedRegion, load_catalog
@@ -40,6 +41,7 @@ from stackwright.suggest import did_you_mean
 EXIT_USAGE = 2
 EXIT_OVER_BUDGET = 3
 EXIT_HAND_EDITS = 4
+EXIT_FINDINGS = 5
 
 app = typer.Typer(
     add_completion=False,
@@ -442,6 +444,111 @@ def _pricing_client(as_json: bool) -> Any:
     except ImportError:
         _fail_plainly("--api needs boto3: pip install 'stackwright[api]'", as_json)
     return boto3.client("pricing", region_name="us-east-1")
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    note = "note"
+    never = "never"
+
+
+@app.command()
+def check(
+    stack: Annotated[
+        Path | None,
+        typer.Argument(help="the stack file (YAML)", show_default=False),
+    ] = None,
+    env: EnvOpt = None,
+    phase: PhaseOpt = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, json, or sarif (GitHub)")
+    ] = CheckFormat.text,
+    as_json: Annotated[bool, typer.Option("--json", help="the same as --format json")] = False,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="exit 5 when a finding this severe or worse is not suppressed"),
+    ] = FailOn.error,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="list the rules instead of checking")
+    ] = False,
+) -> None:
+    """Security and reliability checks on the plan, each finding at its stack-file line."""
+    from stackwright.checks.registry import RULES
+    from stackwright.report import check_view
+
+    wants_json = as_json or output_format is CheckFormat.json
+    if list_rules:
+        if wants_json:
+            _emit_json({"rules": [check_view.rule_json(rule) for rule in RULES]})
+        else:
+            check_view.render_rules(_console(), RULES)
+        return
+    if stack is None:
+        _fail_plainly("give a stack file, or --list-rules", wants_json)
+    stack_file, catalog, names = _priced_stack(stack, env, None, wants_json)
+    _check_suppressions(stack_file, wants_json)
+    located = check_view.locate(stack_file, _findings(stack_file, names, phase, catalog))
+    if output_format is CheckFormat.sarif:
+        from stackwright.report.sarif import sarif_log
+
+        _emit_json(sarif_log(RULES, located, _repository_path(stack)))
+    elif wants_json:
+        _emit_json(check_view.findings_json(stack_file.stack.name, located, fail_on.value))
+    else:
+        console = _console()
+        if not console.is_terminal:
+            console = _console(width=120)
+        check_view.render_findings(console, stack_file.stack.name, located)
+    if fail_on is not FailOn.never and any(
+        item.finding.suppressed is None and item.finding.at_least(fail_on.value) for item in located
+    ):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _findings(
+    stack_file: StackFile, names: list[str], phase: int | None, catalog: Catalog
+) -> Iterator[Finding]:
+    from stackwright.checks.engine import run_checks
+
+    for name in names:
+        yield from run_checks(plan_environment(stack_file, name, phase), catalog=catalog)
+
+
+def _check_suppressions(stack_file: StackFile, as_json: bool) -> None:
+    """Each suppression names a rule that exists, or exit 2 at its line."""
+    from stackwright.checks.registry import RULES_BY_ID
+
+    problems = [
+        stack_file.problem(
+            ("checks", "suppress", index, "id"),
+            f"no rule {s.id}{did_you_mean(s.id, RULES_BY_ID)}",
+            "`stackwright check --list-rules` lists them",
+        )
+        for index, s in enumerate(stack_file.stack.checks.suppress)
+        if s.id not in RULES_BY_ID
+    ]
+    if problems:
+        _fail(problems, as_json)
+
+
+def _repository_path(stack: Path) -> str:
+    """The stack file's path from the root of the git repository holding it (else from the
+    working directory), with forward slashes, as code scanning expects."""
+    path = stack.resolve()
+    for folder in path.parents:
+        if (folder / ".git").exists():
+            return path.relative_to(folder).as_posix()
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @app.command()

@@ -8,8 +8,10 @@ from typing import TypeVar
 
 from stackwright.plan.resources import DnsRecord, LoadBalancer, Resource
 from stackwright.stack.model import Usage
+from stackwright.stack.source import KeyPath
 
 INTERNET = "internet"
+PRODUCTION_NAMES = ("prod", "production")  # environments held to production's rules
 
 R = TypeVar("R", bound=Resource)
 
@@ -24,11 +26,21 @@ class Flow:
     port: int | None
     protocol: str
     purpose: str
+    origin: KeyPath = ()  # the stack key path that asks for it (see Resource.origin)
 
     @property
     def id(self) -> str:
         port = f":{self.port}" if self.port is not None else ""
         return f"{self.source}->{self.target}{port}"
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A check the stack file accepts failing in this environment, and why."""
+
+    rule: str
+    reason: str
+    origin: KeyPath
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +60,8 @@ class Plan:
     state_bucket: str = ""
     state_region: str = ""
     account_id: str | None = None
+    environments: tuple[str, ...] = ()  # every environment of the stack, this one included
+    suppressions: tuple[Suppression, ...] = ()
     _by_type: dict[type[Resource], list[Resource]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -55,6 +69,10 @@ class Plan:
     def __post_init__(self) -> None:
         for resource in self.resources:  # an index, so of_type is cheap on large plans
             self._by_type.setdefault(type(resource), []).append(resource)
+
+    @property
+    def production(self) -> bool:
+        return self.environment in PRODUCTION_NAMES
 
     def of_type(self, kind: type[R]) -> Iterator[R]:
         if kind is Resource:

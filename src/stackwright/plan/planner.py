@@ -9,7 +9,7 @@ from stackwright.plan.build.edge import add_edge
 from stackwright.plan.build.network import add_network
 from stackwright.plan.build.operations import add_operations
 from stackwright.plan.build.wiring import add_uses
-from stackwright.plan.model import Plan
+from stackwright.plan.model import Plan, Suppression
 from stackwright.plan.phases import resolve
 from stackwright.plan.resources import BackupReplication
 from stackwright.plan.security import derive_security
@@ -30,6 +30,7 @@ def plan_environment(stack_file: StackFile, environment: str, phase: int | None 
         domain=env.domain,
         zone_owner=environment == first_env,
         profile=profile,
+        own_domain=env.settings.domain is not None,
     )
     add_network(ctx)
     add_repositories(ctx)
@@ -60,6 +61,12 @@ def plan_environment(stack_file: StackFile, environment: str, phase: int | None 
         state_bucket=state_bucket(stack),
         state_region=state_region(stack),
         account_id=stack.account_id,
+        environments=tuple(stack_file.environments),
+        suppressions=tuple(
+            Suppression(s.id, s.reason, ("checks", "suppress", index))
+            for index, s in enumerate(stack.checks.suppress)
+            if s.environments is None or environment in s.environments
+        ),
     )
 
 

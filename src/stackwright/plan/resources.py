@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from stackwright.plan.alarms import AlarmRule
+from stackwright.stack.source import KeyPath
 
 SubnetTier = Literal["public", "private", "data"]
 
@@ -18,6 +19,9 @@ SubnetTier = Literal["public", "private", "data"]
 class Resource:
     TYPE: ClassVar[str] = "resource"
     name: str
+    # the stack key path that made it, e.g. ("services", "api"), so a finding can point at a
+    # line; a `topology` key the file does not set stands for the environment's phase
+    origin: KeyPath = ()
 
     @property
     def type(self) -> str:
@@ -154,6 +158,7 @@ class ContainerRepository(Resource):
     TYPE: ClassVar[str] = "container_repository"
     repository: str
     keep_last: int = 10
+    scan_on_push: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -327,6 +332,7 @@ class Bucket(Resource):
     overwritten_gb: float  # a month; kept as noncurrent versions while versioning is on
     put_requests: int
     get_requests: int
+    public_access_blocked: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -40,7 +40,9 @@ def derive_security(resources: list[Resource], flows: list[Flow]) -> list[Resour
     for resource in resources:
         runs_elsewhere = isinstance(resource, ScheduledTask) and resource.runs_in is not None
         if isinstance(resource, GUARDED) and not runs_elsewhere:
-            groups[resource.id] = SecurityGroup(name=group_name(resource), owner=resource.id)
+            groups[resource.id] = SecurityGroup(
+                name=group_name(resource), owner=resource.id, origin=resource.origin
+            )
     rules: list[Resource] = []
     for flow in flows:
         if flow.port is None:
@@ -64,6 +66,7 @@ def derive_security(resources: list[Resource], flows: list[Flow]) -> list[Resour
                     port=flow.port,
                     protocol="tcp",
                     flow=flow.id,
+                    origin=flow.origin,
                 )
             )
     return [*groups.values(), *rules]

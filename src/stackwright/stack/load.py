@@ -19,7 +19,14 @@ from pydantic import BaseModel, ValidationError
 from stackwright.stack import text
 from stackwright.stack.errors import Problem, StackError
 from stackwright.stack.model import Environment, Stack
-from stackwright.stack.source import Document, KeyPath, SourceMap, parse_text, read_file
+from stackwright.stack.source import (
+    Document,
+    KeyPath,
+    Location,
+    SourceMap,
+    parse_text,
+    read_file,
+)
 from stackwright.stack.text import env_variable, literal_secret
 from stackwright.stack.wiring import wired_variables
 from stackwright.suggest import did_you_mean
@@ -51,6 +58,26 @@ class StackFile:
         where = self.source.locate(path, at_key=True)
         return Problem(self.path, where.line, where.column, path, message, hint)
 
+    def where(self, environment: str, path: KeyPath) -> tuple[KeyPath, Location]:
+        """The key that made something in `environment`'s plan, as written in this file.
+
+        An environment's override of the key (or of a mapping above it) wins over the stack's
+        own; a key written nowhere stands for the nearest mapping above it that is written, and
+        a `topology` choice written nowhere for the environment's phase, which made it.
+        """
+        keys = self.source.keys
+        override: KeyPath = ("environments", environment, "overrides")
+        for depth in range(len(path), 0, -1):
+            if path[0] == "topology" and depth < len(path):
+                break
+            for candidate in ((*override, *path[:depth]), path[:depth]):
+                if candidate in keys:
+                    return candidate, keys[candidate]
+        for fallback in (("environments", environment, "phase"), ("environments", environment)):
+            if fallback in keys:
+                return fallback, keys[fallback]
+        return (), Location(1, 1)
+
 
 def load_stack(path: str | Path) -> StackFile:
     return _load(read_file(Path(path)))
@@ -76,7 +103,7 @@ def _load(document: Document) -> StackFile:
             ]
         )
     stack = _validate(data, source, {})
-    problems = _references(stack, source, {})
+    problems = _references(stack, source, {}) + _suppressions(stack, source)
     environments: dict[str, EnvironmentStack] = {}
     for name, settings in stack.environments.items():
         if not settings.overrides:
@@ -256,6 +283,27 @@ def _references(stack: Stack, source: SourceMap, origin: dict[KeyPath, KeyPath])
     return problems
 
 
+def _suppressions(stack: Stack, source: SourceMap) -> list[Problem]:
+    """Each suppression's environments exist (checked once, on the stack as written)."""
+    problems = []
+    for index, suppression in enumerate(stack.checks.suppress):
+        for position, name in enumerate(suppression.environments or ()):
+            if name not in stack.environments:
+                path: KeyPath = ("checks", "suppress", index, "environments", position)
+                where = source.locate(path)
+                problems.append(
+                    Problem(
+                        source.file,
+                        where.line,
+                        where.column,
+                        path,
+                        f"no environment '{name}'{did_you_mean(name, stack.environments)}",
+                        f"the environments are {', '.join(stack.environments)}",
+                    )
+                )
+    return problems
+
+
 def _check_references(stack: Stack, add: Callable[..., None]) -> None:
     targets = stack.targets()
     for name in stack.environments:
@@ -383,6 +431,7 @@ _SHARED = {
     "state": "every environment keeps its state in the one bucket the bootstrap root creates",
     "account_id": "every environment's state is in one account's bucket; use one stack file "
     "per account",
+    "checks": "a suppression names its environments: checks.suppress[].environments",
 }
 
 

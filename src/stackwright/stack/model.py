@@ -112,6 +112,8 @@ Extension = Annotated[str, AfterValidator(text.extension)]
 Email = Annotated[str, AfterValidator(text.email)]
 Origin = Annotated[str, AfterValidator(text.origin)]
 Description = Annotated[str, AfterValidator(text.description)]
+Reason = Annotated[str, AfterValidator(text.reason), Field(min_length=1)]
+RuleId = Annotated[str, Field(pattern=r"^SW[0-9]{3}$")]
 AccountId = Annotated[
     str, AfterValidator(text.account_id), Field(json_schema_extra={"pattern": "^[0-9]{12}$"})
 ]
@@ -322,6 +324,9 @@ class Postgres(StrictModel):
     read_replicas: int = Field(0, ge=0, le=5)
     extensions: list[Extension] = Field(default_factory=list, description="e.g. postgis")
     performance_insights: bool = False
+    deletion_protection: bool | None = Field(
+        None, description="default: on in an environment named prod or production"
+    )
 
     @model_validator(mode="after")
     def _ceiling(self) -> Postgres:
@@ -457,6 +462,20 @@ class DisasterRecovery(StrictModel):
     region: Region | None = Field(None, description="where cross-region backups go (phase 4)")
 
 
+class Suppression(StrictModel):
+    """A check's finding accepted on purpose; it is still listed, as suppressed."""
+
+    id: RuleId = Field(description="the rule, e.g. SW040 (see `stackwright check --list-rules`)")
+    reason: Reason = Field(description="why: shown beside every finding it suppresses")
+    environments: list[EnvironmentName] | None = Field(
+        None, description="where it applies; default: every environment"
+    )
+
+
+class Checks(StrictModel):
+    suppress: list[Suppression] = Field(default_factory=list, max_length=1000)
+
+
 class Logs(StrictModel):
     retention_days: RetentionDays = 30
 
@@ -567,6 +586,7 @@ class Stack(StrictModel):
     alarms: Alarms = Alarms()
     budget: Budget | None = None
     dr: DisasterRecovery = DisasterRecovery()
+    checks: Checks = Checks()
     usage: Usage = Usage()
     topology: Topology = Topology()
     environments: dict[EnvironmentName, Environment] = Field(

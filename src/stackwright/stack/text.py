@@ -324,6 +324,12 @@ def bucket_name(value: str) -> str:
     )
 
 
+def reason(value: str) -> str:
+    if not value.strip():
+        raise ValueError("a suppression needs a reason: say why the finding is accepted")
+    return description(value)
+
+
 def description(value: str) -> str:
     if not value.isprintable():
         raise ValueError(f"holds a control character ({value!r})")

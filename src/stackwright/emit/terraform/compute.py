@@ -71,7 +71,7 @@ def _repository(root: Root, repository: ContainerRepository) -> None:
     block.attrs(
         name=repository.repository, image_tag_mutability="IMMUTABLE", force_delete=not root.prod
     )
-    block.block("image_scanning_configuration").attr("scan_on_push", True)
+    block.block("image_scanning_configuration").attr("scan_on_push", repository.scan_on_push)
     block.block("encryption_configuration").attr("encryption_type", "KMS")
     root.resource(FILE, "aws_ecr_lifecycle_policy", repository.name).attrs(
         repository=Raw(f"aws_ecr_repository.{tf}.name"),

@@ -81,7 +81,7 @@ class Root:
 
     @property
     def prod(self) -> bool:
-        return self.plan.environment in ("prod", "production")
+        return self.plan.production
 
     @property
     def prefix(self) -> str:

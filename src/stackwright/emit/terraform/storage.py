@@ -9,9 +9,12 @@ from stackwright.plan.resources import Bucket, Queue
 FILE = "storage.tf"
 
 
-def private_bucket(root: Root, file: str, name: str, bucket_name: Raw | str) -> Block:
-    """A bucket with public access blocked, owner-enforced objects, KMS encryption at rest and
-    TLS required; the caller adds versioning and lifecycle."""
+def private_bucket(
+    root: Root, file: str, name: str, bucket_name: Raw | str, *, blocked: bool = True
+) -> Block:
+    """A bucket with public access blocked (unless the plan says otherwise), owner-enforced
+    objects, KMS encryption at rest and TLS required; the caller adds versioning and
+    lifecycle."""
     tf = label(name)
     bucket = root.resource(file, "aws_s3_bucket", name)
     bucket.comment(
@@ -25,10 +28,10 @@ def private_bucket(root: Root, file: str, name: str, bucket_name: Raw | str) -> 
     bucket.attr("bucket", bucket_name)
     root.resource(file, "aws_s3_bucket_public_access_block", name).attrs(
         bucket=Raw(f"aws_s3_bucket.{tf}.id"),
-        block_public_acls=True,
-        block_public_policy=True,
-        ignore_public_acls=True,
-        restrict_public_buckets=True,
+        block_public_acls=blocked,
+        block_public_policy=blocked,
+        ignore_public_acls=blocked,
+        restrict_public_buckets=blocked,
     )
     controls = root.resource(file, "aws_s3_bucket_ownership_controls", name)
     controls.attr("bucket", Raw(f"aws_s3_bucket.{tf}.id"))
@@ -91,7 +94,9 @@ def versioning(root: Root, file: str, name: str, enabled: bool) -> None:
 
 def emit(root: Root) -> None:
     for bucket in root.plan.of_type(Bucket):
-        block = private_bucket(root, FILE, bucket.name, bucket.bucket_name)
+        block = private_bucket(
+            root, FILE, bucket.name, bucket.bucket_name, blocked=bucket.public_access_blocked
+        )
         if not bucket.versioning:
             block.comment("checkov:skip=CKV_AWS_21:the stack turns versioning off for this bucket")
         versioning(root, FILE, bucket.name, bucket.versioning)

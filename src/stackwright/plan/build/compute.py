@@ -35,15 +35,18 @@ def image_of(name: str, service: Service) -> str:
 
 
 def add_repositories(ctx: Context) -> None:
-    images = sorted(
-        {
-            image_of(n, s)
-            for n, s in ctx.stack.services.items()
-            if not is_external_image(image_of(n, s))
-        }
-    )
-    for image in images:
-        ctx.add(ContainerRepository(name=image, repository=f"{ctx.prefix}/{image}"))
+    first_user: dict[str, str] = {}  # image → the first service that runs it
+    for name, service in ctx.stack.services.items():
+        if not is_external_image(image := image_of(name, service)):
+            first_user.setdefault(image, name)
+    for image in sorted(first_user):
+        ctx.add(
+            ContainerRepository(
+                name=image,
+                repository=f"{ctx.prefix}/{image}",
+                origin=("services", first_user[image]),
+            )
+        )
 
 
 def job_name(service: str, job: str) -> str:
@@ -64,7 +67,7 @@ def _jobs(name: str, service: Service, in_worker: bool | None = None) -> tuple[J
 
 def _worker_schedules(ctx: Context, name: str, service: Service) -> None:
     """A worker's jobs that EventBridge can time: each a run of the worker's own task."""
-    for job in service.jobs:
+    for index, job in enumerate(service.jobs):
         if job.schedule.in_worker:
             continue
         ctx.add(
@@ -81,6 +84,7 @@ def _worker_schedules(ctx: Context, name: str, service: Service) -> None:
                 ephemeral_gb=service.ephemeral_storage_gb,
                 secrets=_secrets(ctx, service),
                 runs_in=name,
+                origin=("services", name, "jobs", index),
             )
         )
 
@@ -93,7 +97,10 @@ def add_fargate(ctx: Context) -> None:
     stack = ctx.stack
     cluster = ctx.add(
         EcsCluster(
-            name="main", cluster_name=ctx.prefix, container_insights=ctx.profile.container_insights
+            name="main",
+            cluster_name=ctx.prefix,
+            container_insights=ctx.profile.container_insights,
+            origin=("topology", "compute"),
         )
     )
     if cluster.container_insights:
@@ -103,6 +110,7 @@ def add_fargate(ctx: Context) -> None:
                 group_name=cluster.performance_log_group,
                 retention_days=stack.logs.retention_days,
                 written_by="container-insights",
+                origin=("topology", "container_insights"),
             )
         )
     public = ctx.profile.task_subnets == "public"
@@ -125,6 +133,7 @@ def add_fargate(ctx: Context) -> None:
                     architecture=service.architecture,
                     ephemeral_gb=service.ephemeral_storage_gb,
                     secrets=_secrets(ctx, service),
+                    origin=("services", name),
                 )
             )
             ctx.endpoints[name] = task.id
@@ -156,6 +165,7 @@ def add_fargate(ctx: Context) -> None:
                 environment=tuple(sorted(service.environment.items())),
                 jobs=_jobs(name, service, in_worker=True),
                 singleton=service.is_singleton,
+                origin=("services", name),
             )
         )
         ctx.endpoints[name] = ecs.id
@@ -168,6 +178,7 @@ def add_fargate(ctx: Context) -> None:
                     owner=ecs.id,
                     count=desired,
                     why="tasks in public subnets get a public IP each",
+                    origin=("topology", "task_subnets"),
                 )
             )
     total = math.fsum(task_weights.values())
@@ -178,6 +189,7 @@ def add_fargate(ctx: Context) -> None:
                 group_name=f"/ecs/{ctx.prefix}/{name}",
                 retention_days=stack.logs.retention_days,
                 share_of_logs=weight / total,
+                origin=("services", name),
             )
         )
 
@@ -305,15 +317,21 @@ def add_host(ctx: Context) -> None:
             containers=tuple(containers),
             jobs=tuple(jobs),
             agent_metrics=2,
+            origin=("topology", "host_instance"),
         )
     )
-    ctx.add(PublicIpv4(name="app", owner=host.id, count=1, why="Elastic IP of the host"))
+    ctx.add(
+        PublicIpv4(
+            name="app", owner=host.id, count=1, why="Elastic IP of the host", origin=host.origin
+        )
+    )
     ctx.add(
         LogGroup(
             name="app",
             group_name=f"/{ctx.stack.name}/{ctx.environment}",
             retention_days=stack.logs.retention_days,
             share_of_logs=1.0,
+            origin=("logs",),
         )
     )
     for name in stack.services:

@@ -9,6 +9,7 @@ from stackwright.plan.model import Flow
 from stackwright.plan.phases import PhaseProfile
 from stackwright.plan.resources import Resource, SubnetTier
 from stackwright.stack.model import Stack
+from stackwright.stack.source import KeyPath
 
 R = TypeVar("R", bound=Resource)
 
@@ -21,6 +22,7 @@ class Context:
     domain: str | None
     zone_owner: bool
     profile: PhaseProfile
+    own_domain: bool = False  # the environment sets `domain:` itself
     resources: list[Resource] = field(default_factory=list)
     flows: list[Flow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -49,5 +51,22 @@ class Context:
         self.resources.append(resource)
         return resource
 
-    def flow(self, source: str, target: str, port: int | None, protocol: str, purpose: str) -> None:
-        self.flows.append(Flow(source, target, port, protocol, purpose))
+    @property
+    def domain_origin(self) -> KeyPath:
+        """Where this environment's domain is written: its own, or the stack's."""
+        return ("environments", self.environment, "domain") if self.own_domain else ("domain",)
+
+    @property
+    def phase_origin(self) -> KeyPath:
+        return ("environments", self.environment, "phase")
+
+    def flow(
+        self,
+        source: str,
+        target: str,
+        port: int | None,
+        protocol: str,
+        purpose: str,
+        origin: KeyPath = (),
+    ) -> None:
+        self.flows.append(Flow(source, target, port, protocol, purpose, origin))

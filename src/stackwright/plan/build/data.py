@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stackwright.aws.names import aws_name, fit, limit_of
 from stackwright.plan.build.context import Context
+from stackwright.plan.model import PRODUCTION_NAMES
 from stackwright.plan.resources import (
     BackupReplication,
     Bucket,
@@ -36,12 +37,15 @@ def add_data(ctx: Context) -> None:
                 read_replicas=pg.read_replicas,
                 extensions=tuple(pg.extensions),
                 performance_insights=pg.performance_insights,
-                deletion_protection=ctx.environment in ("prod", "production"),
+                deletion_protection=pg.deletion_protection
+                if pg.deletion_protection is not None
+                else ctx.environment in PRODUCTION_NAMES,
                 subnet_tier=tier,
                 identifiers=tuple(
                     aws_name("aws_db_instance", ctx.prefix, instance)
                     for instance in Database.instance_names("postgres", pg.read_replicas)
                 ),
+                origin=("postgres",),
             )
         )
         ctx.endpoints["postgres"] = db.id
@@ -61,6 +65,9 @@ def add_data(ctx: Context) -> None:
                     destination_region=dr_region,
                     gb=pg.storage_gb,
                     retention_days=max(pg.backup_days, 1),
+                    origin=("dr", "region")
+                    if stack.dr.region
+                    else ("topology", "cross_region_backups"),
                 )
             )
     if stack.redis is not None and profile.managed_cache:
@@ -78,6 +85,7 @@ def add_data(ctx: Context) -> None:
                 snapshot_days=redis.snapshot_days,
                 maxmemory_policy=redis.maxmemory_policy,
                 subnet_tier=tier,
+                origin=("redis",),
             )
         )
         ctx.endpoints["redis"] = cache.id
@@ -92,6 +100,7 @@ def add_data(ctx: Context) -> None:
                     nodes=search.nodes,
                     storage_gb=search.storage_gb,
                     subnet_tier=tier,
+                    origin=("search",),
                 )
             )
             ctx.endpoints["search"] = domain.id
@@ -123,6 +132,7 @@ def add_data(ctx: Context) -> None:
                 else bucket.expected_gb / 10,
                 put_requests=bucket.put_requests_per_month,
                 get_requests=bucket.get_requests_per_month,
+                origin=("buckets", name),
             )
         )
         ctx.endpoints[name] = bucket_resource.id
@@ -144,6 +154,7 @@ def add_data(ctx: Context) -> None:
                 visibility_timeout_seconds=queue.visibility_timeout_seconds,
                 retention_days=queue.retention_days,
                 requests_per_month=queue.requests_per_month,
+                origin=("queues", name),
             )
         )
         ctx.endpoints[name] = queue_resource.id
@@ -154,7 +165,9 @@ def add_data(ctx: Context) -> None:
             if store == "parameter-store"
             else f"{ctx.prefix}/{name}"
         )
-        secret = ctx.add(Secret(name=name, path=path, store=store))  # type: ignore[arg-type]
+        secret = ctx.add(
+            Secret(name=name, path=path, store=store, origin=("secrets", name))  # type: ignore[arg-type]
+        )
         ctx.endpoints[name] = secret.id
 
 
@@ -169,6 +182,7 @@ def _database_log_groups(ctx: Context, db: Database) -> None:
                     retention_days=ctx.stack.logs.retention_days,
                     written_by="database",
                     share_of_logs=1.0 if export == "postgresql" else 0.0,  # upgrades only
+                    origin=db.origin,
                 )
             )
 

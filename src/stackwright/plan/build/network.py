@@ -13,8 +13,8 @@ _TIER_OFFSET = {"public": 1, "private": 10, "data": 20}
 
 def add_network(ctx: Context) -> None:
     profile = ctx.profile
-    ctx.add(Vpc(name="main", cidr=profile.cidr, azs=profile.azs))
-    ctx.add(InternetGateway(name="main"))
+    ctx.add(Vpc(name="main", cidr=profile.cidr, azs=profile.azs, origin=("topology", "cidr")))
+    ctx.add(InternetGateway(name="main", origin=("topology", "cidr")))
     network = ipaddress.ip_network(profile.cidr)
     blocks = list(network.subnets(new_prefix=min(network.prefixlen + 8, 28)))
     tiers = ["public"]
@@ -30,15 +30,27 @@ def add_network(ctx: Context) -> None:
                     tier=tier,  # type: ignore[arg-type]
                     az_index=az,
                     cidr=str(blocks[_TIER_OFFSET[tier] + az]),
+                    origin=("topology", "azs"),
                 )
             )
     if "private" in tiers and profile.nat != "none":
         count = profile.azs if profile.nat == "per-az" else 1
         for az in range(count):
-            nat = ctx.add(NatGateway(name=f"nat-{az + 1}", az_index=az, share_of_traffic=1 / count))
+            nat = ctx.add(
+                NatGateway(
+                    name=f"nat-{az + 1}",
+                    az_index=az,
+                    share_of_traffic=1 / count,
+                    origin=("topology", "nat"),
+                )
+            )
             ctx.add(
                 PublicIpv4(
-                    name=nat.name, owner=nat.id, count=1, why="Elastic IP of the NAT gateway"
+                    name=nat.name,
+                    owner=nat.id,
+                    count=1,
+                    why="Elastic IP of the NAT gateway",
+                    origin=nat.origin,
                 )
             )
     elif "private" in tiers:

@@ -18,7 +18,7 @@ from stackwright.plan.resources import (
 
 def add_operations(ctx: Context) -> None:
     stack = ctx.stack
-    ctx.add(NotificationTopic(name="alerts", email=stack.alarms.email))
+    ctx.add(NotificationTopic(name="alerts", email=stack.alarms.email, origin=("alarms", "email")))
     targets = list(ctx.resources)
     for key, rule in ALARM_RULES.items():
         if key in stack.alarms.disabled:
@@ -36,6 +36,9 @@ def add_operations(ctx: Context) -> None:
                     rule=rule,
                     target=resource.id,
                     threshold=threshold,
+                    origin=("alarms", "thresholds", key)
+                    if key in stack.alarms.thresholds
+                    else resource.origin,
                 )
             )
     titles = [
@@ -45,14 +48,22 @@ def add_operations(ctx: Context) -> None:
     ]
     wanted = ctx.profile.dashboards
     for title in titles[:wanted]:
-        ctx.add(Dashboard(name=title, title=f"{ctx.prefix} {title}"))
+        ctx.add(
+            Dashboard(name=title, title=f"{ctx.prefix} {title}", origin=("topology", "dashboards"))
+        )
     if wanted > len(titles) and ctx.stack.topology.dashboards is not None:
         ctx.notes.append(
             f"{len(titles)} of the {wanted} dashboards asked for have something to show "
             f"({', '.join(titles)}); only those are made"
         )
     if ctx.profile.tracing and not ctx.on_host:
-        ctx.add(Tracing(name="main", sampling_percent=stack.usage.traced_requests_percent))
+        ctx.add(
+            Tracing(
+                name="main",
+                sampling_percent=stack.usage.traced_requests_percent,
+                origin=("topology", "tracing"),
+            )
+        )
     if stack.alarms.email is None:
         ctx.notes.append(
             "no one is told of an alarm or a budget alert: nothing subscribes to the alerts "
@@ -65,5 +76,6 @@ def add_operations(ctx: Context) -> None:
                 monthly_usd=stack.budget.monthly_usd,
                 alerts_percent=tuple(stack.budget.alerts_percent),
                 email=stack.budget.email,
+                origin=("budget",),
             )
         )

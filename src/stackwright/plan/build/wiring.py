@@ -15,15 +15,22 @@ def add_uses(ctx: Context) -> None:
     kinds = stack.targets()
     seen: set[str] = {f.id for f in ctx.flows}
     reached: set[str] = set()  # stack names reached over the VPC, from another task or host
-    for compute in dict.fromkeys(ctx.endpoints[name] for name in stack.services):
+    for name in stack.services:  # the phase-1 host's once, for its first service
         flow = Flow(
-            compute, INTERNET, 443, "https", "AWS APIs, image pulls and outside HTTPS services"
+            ctx.endpoints[name],
+            INTERNET,
+            443,
+            "https",
+            "AWS APIs, image pulls and outside HTTPS services",
+            ("services", name),
         )
+        if flow.id in seen:
+            continue
         seen.add(flow.id)
         ctx.flows.append(flow)
     for name, service in stack.services.items():
         source = ctx.endpoints[name]
-        for target in service.uses:
+        for index, target in enumerate(service.uses):
             endpoint = ctx.endpoints.get(target)
             if endpoint is None or endpoint == source:
                 continue  # not deployed in this phase, or on the same host
@@ -40,7 +47,9 @@ def add_uses(ctx: Context) -> None:
                     "queue": "sends and receives",
                     "secret": "reads the secret at start",
                 }[kind]
-            flow = Flow(source, endpoint, port, protocol, purpose)
+            flow = Flow(
+                source, endpoint, port, protocol, purpose, ("services", name, "uses", index)
+            )
             if port is not None:
                 reached.add(target)
             if flow.id not in seen:
@@ -58,6 +67,10 @@ def _zone_transfer(ctx: Context, reached: set[str]) -> None:
         return
     ctx.add(
         ZoneTransfer(
-            name="services", gb_per_month=gb, zones=ctx.profile.azs, reaches=tuple(sorted(reached))
+            name="services",
+            gb_per_month=gb,
+            zones=ctx.profile.azs,
+            reaches=tuple(sorted(reached)),
+            origin=("usage", "cross_zone_gb"),
         )
     )

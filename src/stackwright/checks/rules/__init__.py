@@ -1,0 +1,1 @@
+"""One rule per file; `checks/registry.py` lists them all."""
