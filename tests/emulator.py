@@ -295,7 +295,7 @@ def provider_override(aliases: Iterable[str | None]) -> str:
             "  skip_credentials_validation = true\n"
             "  skip_metadata_api_check     = true\n"
             "  s3_use_path_style           = true\n"
-            "  max_retries                 = 2\n"
+            "  max_retries                 = 4\n"
             "}\n"
         )
     return "\n".join(blocks)

@@ -56,6 +56,11 @@ STEP_SECONDS = {"init": 120, "apply": 420, "plan": 240, "destroy": 420}
 GRACE_SECONDS = 60
 REPORT_CHARS = 6000
 LOOKED_UP_BY_ENVIRONMENTS = ("aws_route53_zone",)
+# The provider's HTTP client losing its connection to the emulator on a loaded machine: said
+# by the transport, not by the API, so the command is run once more, as a person would.
+TRANSPORT_FAILURE = re.compile(
+    r"use of closed network connection|connection reset by peer|: EOF\b|broken pipe"
+)
 PROTECTION = re.compile(
     r"^\s+(?P<setting>prevent_destroy|deletion_protection|enable_deletion_protection)\s*=\s*true",
     re.M,
@@ -110,6 +115,15 @@ def roots_of(built: Path) -> list[Path]:
 
 
 def run_terraform(run: RootRun, *args: str) -> Step:
+    """Run a command, and once more if it failed on the transport (see TRANSPORT_FAILURE); both
+    runs are recorded in `run.steps`. Init is left out: it talks to no emulator."""
+    step = run_terraform_once(run, *args)
+    if step.returncode and args[0] != "init" and TRANSPORT_FAILURE.search(step.stderr):
+        step = run_terraform_once(run, *args)
+    return step
+
+
+def run_terraform_once(run: RootRun, *args: str) -> Step:
     """Past its time limit a command gets SIGINT, so Terraform stops as it does for Ctrl-C and
     says what it was still waiting for."""
     command = args[0]
@@ -583,3 +597,15 @@ def test_planned_changes_are_read_from_terraforms_plan() -> None:
             {"id", "health_check_grace_period_seconds"},
         ),
     }
+
+
+def test_a_lost_connection_is_told_from_an_api_error() -> None:
+    lost = (
+        "Error: waiting for RDS DB Instance (x) delete: operation error RDS: DescribeDBInstances,"
+        " exceeded maximum number of attempts, 2, https response error StatusCode: 404,"
+        " decomposing response: read tcp 127.0.0.1:49008->127.0.0.1:41635: use of closed"
+        " network connection"
+    )
+    refused = "Error: Instance cannot be destroyed: Resource aws_s3_bucket.state has"
+    assert TRANSPORT_FAILURE.search(lost)
+    assert not TRANSPORT_FAILURE.search(refused)
