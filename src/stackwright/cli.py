@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 from rich.console import Console
@@ -37,6 +37,9 @@ from stackwright.stack import StackError, StackFile, load_stack
 from stackwright.stack.errors import Problem, printable
 from stackwright.stack.schema import stack_schema
 from stackwright.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from stackwright.report.check_view import Located
 
 EXIT_USAGE = 2
 EXIT_OVER_BUDGET = 3
@@ -494,31 +497,44 @@ def check(
         _fail_plainly("give a stack file, or --list-rules", wants_json)
     stack_file, catalog, names = _priced_stack(stack, env, None, wants_json)
     _check_suppressions(stack_file, wants_json)
-    located = check_view.locate(stack_file, _findings(stack_file, names, phase, catalog))
+    plans = [plan_environment(stack_file, name, phase) for name in names]
+    located = check_view.locate(stack_file, _findings(plans, catalog))
     if output_format is CheckFormat.sarif:
         from stackwright.report.sarif import sarif_log
 
         _emit_json(sarif_log(RULES, located, _repository_path(stack)))
-    elif wants_json:
-        _emit_json(check_view.findings_json(stack_file.stack.name, located, fail_on.value))
+        _exit_on_findings(located, fail_on)
+        return
+    from stackwright.availability import analyse
+    from stackwright.report import availability_view
+
+    analyses = [(plan, analyse(plan)) for plan in plans]
+    if wants_json:
+        report = check_view.findings_json(stack_file.stack.name, located, fail_on.value)
+        report["availability"] = [availability_view.availability_json(*pair) for pair in analyses]
+        _emit_json(report)
     else:
         console = _console()
         if not console.is_terminal:
             console = _console(width=120)
+        for pair in analyses:
+            availability_view.render_availability(console, *pair)
         check_view.render_findings(console, stack_file.stack.name, located)
+    _exit_on_findings(located, fail_on)
+
+
+def _exit_on_findings(located: list[Located], fail_on: FailOn) -> None:
     if fail_on is not FailOn.never and any(
         item.finding.suppressed is None and item.finding.at_least(fail_on.value) for item in located
     ):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _findings(
-    stack_file: StackFile, names: list[str], phase: int | None, catalog: Catalog
-) -> Iterator[Finding]:
+def _findings(plans: list[Plan], catalog: Catalog) -> Iterator[Finding]:
     from stackwright.checks.engine import run_checks
 
-    for name in names:
-        yield from run_checks(plan_environment(stack_file, name, phase), catalog=catalog)
+    for plan in plans:
+        yield from run_checks(plan, catalog=catalog)
 
 
 def _check_suppressions(stack_file: StackFile, as_json: bool) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
+from stackwright.availability import analyse
+from stackwright.availability.model import Analysis
 from stackwright.cost.catalog import Catalog, default_catalog
 from stackwright.cost.engine import cost_plan, default_pricing
 from stackwright.cost.model import EnvironmentCost
@@ -24,6 +26,10 @@ class Facts:
     @cached_property
     def cost(self) -> EnvironmentCost:
         return cost_plan(self.plan, self._catalog, default_pricing(self.plan))
+
+    @cached_property
+    def availability(self) -> Analysis:
+        return analyse(self.plan)
 
     @property
     def _catalog(self) -> Catalog:

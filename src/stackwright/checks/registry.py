@@ -58,6 +58,14 @@ from stackwright.checks.rules.sw081_image_repositories import ImageRepositories
 from stackwright.checks.rules.sw082_buckets_private import BucketsPrivate
 from stackwright.checks.rules.sw083_bucket_cors import BucketCors
 from stackwright.checks.rules.sw084_dead_letter_queues import DeadLetterQueues
+from stackwright.checks.rules.sw090_task_failure import TaskFailureRecovered
+from stackwright.checks.rules.sw091_zone_failure import ZoneFailureRecovered
+from stackwright.checks.rules.sw092_database_failure import DatabaseFailureRecovered
+from stackwright.checks.rules.sw093_cache_failure import CacheFailureRecovered
+from stackwright.checks.rules.sw094_search_failure import SearchFailureRecovered
+from stackwright.checks.rules.sw095_host_failure import HostFailureRecovered
+from stackwright.checks.rules.sw096_region_failure import RegionFailureRecovered
+from stackwright.checks.rules.sw097_corruption import MistakeRecovered
 
 RULES: tuple[Rule, ...] = (
     DataReachedByUsers(),
@@ -111,5 +119,13 @@ RULES: tuple[Rule, ...] = (
     BucketsPrivate(),
     BucketCors(),
     DeadLetterQueues(),
+    TaskFailureRecovered(),
+    ZoneFailureRecovered(),
+    DatabaseFailureRecovered(),
+    CacheFailureRecovered(),
+    SearchFailureRecovered(),
+    HostFailureRecovered(),
+    RegionFailureRecovered(),
+    MistakeRecovered(),
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

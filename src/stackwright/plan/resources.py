@@ -333,6 +333,7 @@ class Bucket(Resource):
     put_requests: int
     get_requests: int
     public_access_blocked: bool = True
+    derived: bool = False  # its objects are uploaded again by a deploy: no data of its own
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -379,6 +379,11 @@ class Cors(StrictModel):
 
 class Bucket(StrictModel):
     versioning: bool = True
+    derived: bool = Field(
+        False,
+        description="its objects are built from elsewhere (static assets a deploy uploads), so "
+        "losing them loses no data: not held to dr.rpo",
+    )
     lifecycle: Lifecycle | None = None
     cors: Cors | None = None
     expected_gb: float = Field(10, ge=0, le=1e9, description="stored GB, for cost")

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stackwright.availability.remedies import nat_per_zone
 from stackwright.checks.facts import Facts
 from stackwright.checks.model import Hit, Rule
 from stackwright.checks.scope import SCALE_PHASE, at_scale
-from stackwright.plan.resources import NatGateway, PublicIpv4, Subnet, Vpc
+from stackwright.plan.resources import NatGateway, Subnet, Vpc
 
 
 class NatPerZone(Rule):
@@ -26,15 +27,8 @@ class NatPerZone(Rule):
         private = any(s.tier == "private" for s in plan.of_type(Subnet))
         if vpc is None or not at_scale(plan) or not private or not nats or len(nats) >= vpc.azs:
             return
-        added = []
-        for az in range(len(nats), vpc.azs):
-            name = f"nat-{az + 1}"
-            added += [
-                NatGateway(name=name, az_index=az, share_of_traffic=0.0),
-                PublicIpv4(name=name, owner=f"nat_gateway.{name}", count=1, why="NAT"),
-            ]
         yield self.hit(
             nats[0],
             f"{len(nats)} NAT gateway for {vpc.azs} zones",
-            fixed=tuple(added),
+            fixed=nat_per_zone(plan),
         )

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stackwright.availability.remedies import backup_copy
 from stackwright.checks.facts import Facts
 from stackwright.checks.model import Hit, Rule
 from stackwright.plan.resources import BackupReplication, Database
 
 FULL_PRODUCTION = 4
-DEFAULT_COPY_REGION = {"us-east-1": "us-west-2", "us-west-2": "us-east-1"}
 
 
 class CrossRegionBackups(Rule):
@@ -29,23 +29,9 @@ class CrossRegionBackups(Rule):
         for db in plan.of_type(Database):
             if db.id in copied:
                 continue
-            region = DEFAULT_COPY_REGION.get(plan.region)
-            fixed = (
-                (
-                    BackupReplication(
-                        name=db.name,
-                        source=db.id,
-                        destination_region=region,
-                        gb=db.storage_gb,
-                        retention_days=max(db.backup_days, 1),
-                    ),
-                )
-                if region
-                else ()
-            )
             yield self.hit(
                 db,
                 f"{db.id}'s backups stay in {plan.region}",
                 origin=("topology", "cross_region_backups"),
-                fixed=fixed,
+                fixed=backup_copy(plan, db),
             )

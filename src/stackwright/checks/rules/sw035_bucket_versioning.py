@@ -22,7 +22,7 @@ class BucketVersioning(Rule):
 
     def check(self, facts: Facts) -> Iterator[Hit]:
         for bucket in facts.plan.of_type(Bucket):
-            if not bucket.versioning:
+            if not bucket.versioning and not bucket.derived:
                 yield self.hit(
                     bucket,
                     f"{bucket.id} keeps no earlier versions",

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
+from stackwright.availability.remedies import two_tasks
 from stackwright.checks.facts import Facts
 from stackwright.checks.model import Hit, Rule
 from stackwright.checks.scope import SCALE_PHASE, at_scale
@@ -27,14 +27,8 @@ class TasksAcrossZones(Rule):
         for service in plan.of_type(EcsService):
             if service.singleton or service.min_tasks >= 2:
                 continue
-            wanted = replace(
-                service,
-                desired=max(service.desired, 2),
-                min_tasks=2,
-                max_tasks=max(service.max_tasks, 2),
-            )
             yield self.hit(
                 service,
                 f"{service.id} may run a single task at phase {plan.phase}",
-                fixed=(wanted,),
+                fixed=(two_tasks(service),),
             )

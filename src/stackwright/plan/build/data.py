@@ -50,7 +50,7 @@ def add_data(ctx: Context) -> None:
         )
         ctx.endpoints["postgres"] = db.id
         _database_log_groups(ctx, db)
-        dr_region = stack.dr.region or _PARTNERS.get(ctx.region)
+        dr_region = stack.dr.region or BACKUP_PARTNER_REGIONS.get(ctx.region)
         if profile.cross_region_backups and dr_region is None:
             ctx.notes.append(
                 f"backups are not copied to another region: no other region in "
@@ -121,6 +121,7 @@ def add_data(ctx: Context) -> None:
                 name=name,
                 bucket_name=bucket_name(ctx.stack, ctx.prefix, name),
                 versioning=bucket.versioning,
+                derived=bucket.derived,
                 noncurrent_expire_days=lifecycle.noncurrent_expire_days if lifecycle else None,
                 expire_days=lifecycle.expire_days if lifecycle else None,
                 infrequent_access_days=lifecycle.infrequent_access_days if lifecycle else None,
@@ -188,4 +189,6 @@ def _database_log_groups(ctx: Context, db: Database) -> None:
 
 
 # The default DR region: another region in the same geography (data stays where it is).
-_PARTNERS = {"us-east-1": "us-west-2", "us-west-2": "us-east-1"}
+# Where backups are copied when the stack names no dr.region: the other US region the
+# catalog prices, never a region in another geography unasked.
+BACKUP_PARTNER_REGIONS = {"us-east-1": "us-west-2", "us-west-2": "us-east-1"}
