@@ -52,3 +52,21 @@ def test_layer_does_not_import_upward(layer: str) -> None:
     for path in (PACKAGE / layer).rglob("*.py"):
         bad = {m for m in imports(path) if m.startswith(FORBIDDEN[layer])}
         assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+def test_the_command_line_loads_only_what_a_command_uses() -> None:
+    """`stackwright --version` and the help start fast: importing the command line brings in
+    no model, plan, price or report module (each command imports what it uses)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, stackwright.cli\n"
+        "heavy = ('pydantic', 'rich', 'yaml', 'stackwright.stack.model', 'stackwright.plan',"
+        " 'stackwright.cost', 'stackwright.checks', 'stackwright.emit', 'stackwright.report')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]", loaded

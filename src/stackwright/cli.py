@@ -16,30 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, cast
 
 import typer
-from rich.console import Console
 
 from stackwright import __version__
-from stackwright.aws.instances import REGIONS
-from stackwright.checks.model import Finding
-from stackwright.cost import EnvironmentCost, cost_plan, default_catalog
-from stackwright.cost.bill import environment_bill
-from stackwright.cost.catalog import Catalog, CatalogError, UnpricedRegion, load_catalog
-from stackwright.cost.engine import default_pricing
-from stackwright.cost.pricelist import catalog_text, refresh_from_api, refresh_from_files
-from stackwright.cost.pricelist.offers import OfferFileError
-from stackwright.emit.build import terraform_files
-from stackwright.emit.files import HandEditsError, write_files
-from stackwright.plan import Plan, plan_environment
-from stackwright.report.bill_view import PREFIX_NOTE, bill_json, bill_markdown, render_bill
-from stackwright.report.plan_json import write_plan_json
-from stackwright.report.plan_table import render_environment
-from stackwright.stack import StackError, StackFile, load_stack
-from stackwright.stack.errors import Problem, printable
-from stackwright.stack.schema import stack_schema
-from stackwright.suggest import did_you_mean
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from stackwright.checks.model import Finding
+    from stackwright.cost import EnvironmentCost
+    from stackwright.cost.catalog import Catalog
+    from stackwright.plan import Plan
     from stackwright.report.check_view import Located
+    from stackwright.stack import StackFile
+    from stackwright.stack.errors import Problem
 
 EXIT_USAGE = 2
 EXIT_OVER_BUDGET = 3
@@ -60,11 +49,15 @@ def _emit_json(data: Any) -> None:
 
 def _say(text: str, *, err: bool = False) -> None:
     """One line of plain text: no markup, no emoji codes, no control characters."""
+    from stackwright.stack.errors import printable
+
     (sys.stderr if err else sys.stdout).write(printable(text) + "\n")
 
 
 def _printable_lines(text: str) -> str:
     """Multi-line text (a diff) with every line made printable."""
+    from stackwright.stack.errors import printable
+
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
@@ -101,6 +94,8 @@ class _AsciiGlyphs:
 def _console(*, stderr: bool = False, width: int | None = None) -> Console:
     """A rich console that prints text as written (no markup, no emoji codes), in whatever
     encoding the locale gives."""
+    from rich.console import Console
+
     stream: TextIO = sys.stderr if stderr else sys.stdout
     try:
         "×·→".encode(stream.encoding or "ascii")
@@ -174,6 +169,8 @@ def plan(
     catalog_file: CatalogOpt = None,
 ) -> None:
     """Every AWS resource each environment needs, and what each costs per month."""
+    from stackwright.cost.catalog import CatalogError
+
     stack_file, catalog, names = _priced_stack(stack, env, catalog_file, as_json)
     over_budget = False
 
@@ -202,6 +199,10 @@ def bill(
     catalog_file: CatalogOpt = None,
 ) -> None:
     """Each environment's monthly cost as AWS bills it: service, usage type, quantity, rate."""
+    from stackwright.cost.bill import environment_bill
+    from stackwright.cost.catalog import CatalogError
+    from stackwright.report.bill_view import PREFIX_NOTE, bill_json, bill_markdown, render_bill
+
     stack_file, catalog, names = _priced_stack(stack, env, catalog_file, as_json)
     try:
         triples = [
@@ -228,6 +229,9 @@ def _priced_stack(
     stack: Path, env: list[str] | None, catalog_file: Path | None, as_json: bool
 ) -> tuple[StackFile, Catalog, list[str]]:
     """The stack, the catalog and the environments asked for, or exit 2 saying what is wrong."""
+    from stackwright.stack import StackError, load_stack
+    from stackwright.suggest import did_you_mean
+
     try:
         stack_file = load_stack(stack)
     except StackError as exc:
@@ -258,6 +262,10 @@ def _costs(
     catalog: Catalog,
 ) -> Iterator[tuple[Plan, EnvironmentCost]]:
     """One environment at a time, so a stack of many holds one plan in memory."""
+    from stackwright.cost import cost_plan
+    from stackwright.cost.engine import default_pricing
+    from stackwright.plan import plan_environment
+
     for name in names:
         environment_plan = plan_environment(stack_file, name, phase)
         way = pricing.value if pricing else default_pricing(environment_plan)
@@ -267,6 +275,9 @@ def _costs(
 def _print_plans(
     results: Iterator[tuple[Plan, EnvironmentCost]], stack: str, catalog: Catalog, as_json: bool
 ) -> None:
+    from stackwright.report.plan_json import write_plan_json
+    from stackwright.report.plan_table import render_environment
+
     if as_json:
         write_plan_json(sys.stdout, stack, results, catalog.as_of)
     else:
@@ -283,6 +294,9 @@ def _print_plans(
 
 
 def _catalog(path: Path | None, as_json: bool) -> Catalog:
+    from stackwright.cost import default_catalog
+    from stackwright.cost.catalog import CatalogError, load_catalog
+
     if path is None:
         return default_catalog()
     try:
@@ -295,6 +309,8 @@ def _check_priced(
     catalog: Catalog, stack_file: StackFile, environments: list[str], as_json: bool
 ) -> None:
     """Every region an environment runs in has prices, or exit 2 at the line that names it."""
+    from stackwright.cost.catalog import UnpricedRegion
+
     for name in environments:
         environment = stack_file.environments[name]
         if environment.region not in catalog.regions:
@@ -304,6 +320,8 @@ def _check_priced(
 
 
 def _fail_plainly(message: str, as_json: bool) -> NoReturn:
+    from stackwright.stack.errors import printable
+
     if as_json:
         _emit_json({"errors": [{"message": printable(message)}]})
     else:
@@ -319,6 +337,10 @@ def build(
     as_json: JsonOpt = False,
 ) -> None:
     """Write Terraform for every environment and for its state bucket; keeps hand edits."""
+    from stackwright.emit.build import terraform_files
+    from stackwright.emit.files import HandEditsError, write_files
+    from stackwright.stack import StackError, load_stack
+
     try:
         stack_file = load_stack(stack)
     except StackError as exc:
@@ -394,6 +416,11 @@ def prices_refresh(
     as_json: JsonOpt = False,
 ) -> None:
     """Build a catalog from AWS's Price List for any regions; use it with `plan --catalog`."""
+    from stackwright.aws.instances import REGIONS
+    from stackwright.cost import default_catalog
+    from stackwright.cost.pricelist import catalog_text, refresh_from_api, refresh_from_files
+    from stackwright.cost.pricelist.offers import OfferFileError
+
     if (offers is None) == (not api):
         _fail_plainly("give either --from DIR (offer files) or --api", as_json)
     regions = region or list(REGIONS)
@@ -484,6 +511,7 @@ def check(
 ) -> None:
     """Security and reliability checks on the plan, each finding at its stack-file line."""
     from stackwright.checks.registry import RULES
+    from stackwright.plan import plan_environment
     from stackwright.report import check_view
 
     wants_json = as_json or output_format is CheckFormat.json
@@ -540,6 +568,7 @@ def _findings(plans: list[Plan], catalog: Catalog) -> Iterator[Finding]:
 def _check_suppressions(stack_file: StackFile, as_json: bool) -> None:
     """Each suppression names a rule that exists, or exit 2 at its line."""
     from stackwright.checks.registry import RULES_BY_ID
+    from stackwright.suggest import did_you_mean
 
     problems = [
         stack_file.problem(
@@ -570,12 +599,16 @@ def _repository_path(stack: Path) -> str:
 @app.command()
 def schema() -> None:
     """Print the stack file's JSON Schema (for editor completion and checking)."""
+    from stackwright.stack.schema import stack_schema
+
     _emit_json(stack_schema())
 
 
 @app.command()
 def validate(stack: StackArg, as_json: JsonOpt = False) -> None:
     """Check a stack file; exit 2 with file:line:column for each problem."""
+    from stackwright.stack import StackError, load_stack
+
     try:
         stack_file = load_stack(stack)
     except StackError as exc:
@@ -591,6 +624,8 @@ def _usage_error(error: Exception, args: list[str]) -> int:
 
     Typer carries click inside it and exports only the base of click's exceptions, so their
     parts are read by name."""
+    from stackwright.stack.errors import printable
+
     message: str = getattr(error, "format_message", lambda: str(error))()
     context: Any = getattr(error, "ctx", None)
     if not message and context is not None:  # no arguments at all: show the help

@@ -10,10 +10,12 @@ import yaml
 
 from stackwright.availability.model import Assumption, Sla
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
 
 def _read(name: str) -> Any:
     text = resources.files("stackwright.availability").joinpath(f"data/{name}").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_LOADER)
 
 
 @cache
