@@ -20,7 +20,6 @@ class BackupRetention(Rule):
         "than a week leaves nothing clean to go back to."
     )
     fix = f"set postgres.backup_days to {MIN_BACKUP_DAYS} or more"
-    checkov = ("CKV_AWS_133",)
 
     def check(self, facts: Facts) -> Iterator[Hit]:
         for db in facts.plan.of_type(Database):

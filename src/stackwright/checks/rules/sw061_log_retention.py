@@ -18,7 +18,6 @@ class LogRetention(Rule):
         "logs; old logs also keep personal data longer than it is needed."
     )
     fix = "set logs.retention_days (30 is the default)"
-    checkov = ("CKV_AWS_66",)
 
     def check(self, facts: Facts) -> Iterator[Hit]:
         for group in facts.plan.of_type(LogGroup):
