@@ -293,3 +293,14 @@ def test_subnets_go_to_zones_the_region_has(region: str, zones: list[str]) -> No
     )
     locals_tf = hcl2.loads(files["terraform/prod/locals.tf"])
     assert locals_tf["locals"][0]["azs"] == [zones]
+
+
+def test_a_skipped_safeguard_says_whether_the_phase_or_the_stack_left_it_out() -> None:
+    from stackwright.emit.terraform.phase_choice import why_off
+    from tests.helpers import plan_text
+
+    stack = "name: shop\nservices:\n  web: {port: 8080}\npostgres: {multi_az: false}\n"
+    early = why_off(plan_text(stack, phase=2), "multi_az_data", "Multi-AZ", "postgres.multi_az")
+    late = why_off(plan_text(stack, phase=3), "multi_az_data", "Multi-AZ", "postgres.multi_az")
+    assert early.startswith("Multi-AZ arrives in phase 3 (this is phase 2)")
+    assert late == "the stack leaves Multi-AZ out at phase 3 (postgres.multi_az)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root
 from stackwright.emit.terraform.hcl import Raw
+from stackwright.emit.terraform.phase_choice import why_off
 from stackwright.emit.terraform.secrets import generated
 from stackwright.plan.resources import Cache
 
@@ -55,8 +56,8 @@ def emit(root: Root) -> None:
     )
     if cache.nodes < 2:
         block.comment(
-            f"checkov:skip=CKV2_AWS_50:one node until phase 3 (this is phase "
-            f"{root.plan.phase}); set redis.nodes to 2 for automatic failover"
+            "checkov:skip=CKV2_AWS_50:"
+            + why_off(root.plan, "multi_az_data", "a second cache node", "redis.nodes")
         )
     if not cache.encryption:
         block.comment("checkov:skip=CKV_AWS_29:the stack turns cache encryption off")

@@ -8,6 +8,7 @@ from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.endpoints import connection
 from stackwright.emit.terraform.hcl import Block, Call, Interpolation, Raw, Value, interpolate
 from stackwright.emit.terraform.iam import SCHEDULER_ROLE
+from stackwright.emit.terraform.phase_choice import why_off
 from stackwright.emit.terraform.secrets import arn as secret_arn
 from stackwright.plan.resources import (
     ContainerRepository,
@@ -228,9 +229,13 @@ def _cluster(root: Root, cluster: EcsCluster) -> None:
     block = root.resource(FILE, "aws_ecs_cluster", "main")
     if not cluster.container_insights:
         block.comment(
-            f"checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is "
-            f"phase {root.plan.phase}): it is billed per metric, per service; set "
-            "topology.container_insights to have it now"
+            "checkov:skip=CKV_AWS_65:"
+            + why_off(
+                root.plan,
+                "container_insights",
+                "Container Insights (billed per metric, per service)",
+                "topology.container_insights",
+            )
         )
     block.attr("name", root.prefix)
     block.block("setting").attrs(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.endpoints import DATABASE_SECRET
 from stackwright.emit.terraform.hcl import Block, Raw
+from stackwright.emit.terraform.phase_choice import why_off
 from stackwright.emit.terraform.secrets import generated
 from stackwright.plan.resources import BackupReplication, Database, Resource, SearchDomain
 
@@ -68,8 +69,8 @@ def _postgres(root: Root, db: Database) -> None:
         )
     if not db.multi_az:
         block.comment(
-            f"checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase "
-            f"{plan.phase}); set postgres.multi_az to have it now"
+            "checkov:skip=CKV_AWS_157:"
+            + why_off(plan, "multi_az_data", "Multi-AZ", "postgres.multi_az")
         )
     block.comment(
         "checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; "

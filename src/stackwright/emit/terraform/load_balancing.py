@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stackwright.emit.terraform.context import Root, label
 from stackwright.emit.terraform.hcl import Raw
+from stackwright.emit.terraform.phase_choice import why_off
 from stackwright.plan.resources import Listener, LoadBalancer, TargetGroup, WebAcl
 
 FILE = "load_balancing.tf"
@@ -51,10 +52,7 @@ def emit(root: Root) -> None:
             "inputs are blocked by AWSManagedRulesKnownBadInputsRuleSet"
         )
     if waf is None:
-        block.comment(
-            f"checkov:skip=CKV2_AWS_28:WAF arrives in phase 3 (this is phase "
-            f"{plan.phase}); set topology.waf to add it now"
-        )
+        block.comment("checkov:skip=CKV2_AWS_28:" + why_off(plan, "waf", "WAF", "topology.waf"))
     block.attrs(
         name=_alb_name(root),
         load_balancer_type="application",

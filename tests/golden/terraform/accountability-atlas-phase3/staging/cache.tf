@@ -38,7 +38,7 @@ resource "aws_secretsmanager_secret_version" "cache__auth_token" {
 
 resource "aws_elasticache_replication_group" "main" {
   # checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
-  # checkov:skip=CKV2_AWS_50:one node until phase 3 (this is phase 3); set redis.nodes to 2 for automatic failover
+  # checkov:skip=CKV2_AWS_50:the stack leaves a second cache node out at phase 3 (redis.nodes)
   replication_group_id       = "accountabilityatlas-staging-cache"
   description                = "accountabilityatlas-staging cache"
   engine                     = "redis"

@@ -4,7 +4,7 @@
 resource "aws_lb" "main" {
   # checkov:skip=CKV_AWS_91:access logs need a log bucket billed per GB; add one and an access_logs block when you need them
   # checkov:skip=CKV_AWS_150:deletion protection is for production; staging can be torn down
-  # checkov:skip=CKV2_AWS_28:WAF arrives in phase 3 (this is phase 3); set topology.waf to add it now
+  # checkov:skip=CKV2_AWS_28:the stack leaves WAF out at phase 3 (topology.waf)
   name                       = "accountabilityatlas-staging-alb"
   load_balancer_type         = "application"
   internal                   = false

@@ -33,7 +33,7 @@ resource "aws_db_parameter_group" "main" {
 
 resource "aws_db_instance" "main" {
   # checkov:skip=CKV_AWS_293:deletion protection is for production; staging can be torn down (a final snapshot is still taken)
-  # checkov:skip=CKV_AWS_157:Multi-AZ arrives in phase 3 (this is phase 4); set postgres.multi_az to have it now
+  # checkov:skip=CKV_AWS_157:the stack leaves Multi-AZ out at phase 4 (postgres.multi_az)
   # checkov:skip=CKV_AWS_118:enhanced monitoring is billed as CloudWatch Logs; set monitoring_interval and a role when you need it
   # checkov:skip=CKV_AWS_354:Performance Insights, when on, uses the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
   identifier                          = "accountabilityatlas-staging-postgres"

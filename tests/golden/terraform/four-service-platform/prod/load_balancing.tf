@@ -3,7 +3,7 @@
 
 resource "aws_lb" "main" {
   # checkov:skip=CKV_AWS_91:access logs need a log bucket billed per GB; add one and an access_logs block when you need them
-  # checkov:skip=CKV2_AWS_28:WAF arrives in phase 3 (this is phase 2); set topology.waf to add it now
+  # checkov:skip=CKV2_AWS_28:WAF arrives in phase 3 (this is phase 2); set topology.waf to have it now
   name                       = "platform-prod-alb"
   load_balancer_type         = "application"
   internal                   = false

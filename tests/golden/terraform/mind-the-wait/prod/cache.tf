@@ -38,7 +38,7 @@ resource "aws_secretsmanager_secret_version" "cache__auth_token" {
 
 resource "aws_elasticache_replication_group" "main" {
   # checkov:skip=CKV_AWS_191:encrypted at rest with the AWS-managed key; a customer-managed key is billed per key each month, and the plan has none
-  # checkov:skip=CKV2_AWS_50:one node until phase 3 (this is phase 2); set redis.nodes to 2 for automatic failover
+  # checkov:skip=CKV2_AWS_50:a second cache node arrives in phase 3 (this is phase 2); set redis.nodes to have it now
   replication_group_id       = "mind-the-wait-prod-cache"
   description                = "mind-the-wait-prod cache"
   engine                     = "redis"

@@ -66,7 +66,7 @@ resource "aws_ecr_lifecycle_policy" "pyparser" {
 }
 
 resource "aws_ecs_cluster" "main" {
-  # checkov:skip=CKV_AWS_65:Container Insights arrives in phase 3 (this is phase 2): it is billed per metric, per service; set topology.container_insights to have it now
+  # checkov:skip=CKV_AWS_65:Container Insights (billed per metric, per service) arrives in phase 3 (this is phase 2); set topology.container_insights to have it now
   name = "mind-the-wait-staging"
   setting {
     name  = "containerInsights"
