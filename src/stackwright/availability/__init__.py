@@ -4,6 +4,7 @@ the stack's `dr:` targets. Reads only the Plan; used by `check` and the architec
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from stackwright.availability.data import assumptions, slas
@@ -22,6 +23,17 @@ def analyse(plan: Plan) -> Analysis:
         assumptions=tuple(assumptions().values()),
         slas=tuple(slas().values()),
     )
+
+
+def duration(value: float | None) -> str:
+    """Minutes as a person reads them: `22 min`, `2.5 h`; None and infinity in words."""
+    if value is None:
+        return "not recovered"
+    if math.isinf(value):
+        return "everything"
+    if value >= 120:
+        return f"{value / 60:.1f} h".replace(".0 h", " h")
+    return f"{value:g} min"
 
 
 def held_to_targets(plan: Plan) -> bool:
@@ -52,4 +64,4 @@ def misses(scenario: Scenario, rto_target: float, rpo_target: float) -> list[Mis
     return found
 
 
-__all__ = ["Analysis", "Miss", "analyse", "held_to_targets", "misses"]
+__all__ = ["Analysis", "Miss", "analyse", "duration", "held_to_targets", "misses"]

@@ -7,17 +7,11 @@ import math
 from collections.abc import Iterator
 from typing import ClassVar
 
-from stackwright.availability import Miss, held_to_targets, misses
+from stackwright.availability import Miss, duration, held_to_targets, misses
 from stackwright.availability.model import ScenarioId
 from stackwright.checks.facts import Facts
 from stackwright.checks.model import Category, Hit, Rule, Severity
 from stackwright.plan.model import Plan
-
-
-def duration(value: float) -> str:
-    if value >= 120 and value % 60 == 0:
-        return f"{value / 60:.0f} h"
-    return f"{value:g} min"
 
 
 class TargetMet(Rule):

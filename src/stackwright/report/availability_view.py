@@ -10,21 +10,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from stackwright.availability import Analysis, held_to_targets, misses
+from stackwright.availability import Analysis, duration, held_to_targets, misses
 from stackwright.availability.model import RequestPath, Scenario
 from stackwright.plan.model import Plan
 
 SHOWN_PATHS = 3  # the text report's weakest paths; JSON lists every one
-
-
-def duration(value: float | None) -> str:
-    if value is None:
-        return "not recovered"
-    if math.isinf(value):
-        return "everything"
-    if value >= 120:
-        return f"{value / 60:.1f} h".replace(".0 h", " h")
-    return f"{value:g} min"
 
 
 def render_availability(console: Console, plan: Plan, analysis: Analysis) -> None:
